@@ -1,0 +1,229 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { hash, verify } from '@node-rs/argon2';
+import { isPartnerScope, isStaffRole, type PartnerScope, type StaffRole } from '@register/schema';
+import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import type { Config } from '../config.js';
+import { badInput, unauthenticated } from '../common/errors.js';
+import type { FieldCrypto } from '../common/field-crypto.js';
+import { ApiKey } from '../modules/staff/api-key.entity.js';
+import { StaffUser } from '../modules/staff/staff-user.entity.js';
+import type { Caller } from './caller.js';
+
+/** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane (argon2id is the library default). */
+const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+const MIN_PASSWORD_LENGTH = 12;
+export const SESSION_COOKIE = 'register_session';
+const API_KEY_PREFIX = 'rk_';
+
+// A hash to verify against when the user does not exist, so that both paths take as long.
+let dummyHash: Promise<string> | undefined;
+
+export interface LoginResult {
+  user: StaffUser;
+  token: string;
+  expiresAt: Date;
+}
+
+export function checkPassword(password: string, field = 'password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw badInput(field, `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  if (password.length > 256) throw badInput(field, 'is too long: at most 256 characters');
+}
+
+export function parseRoles(roles: readonly string[]): StaffRole[] {
+  const unknown = roles.filter((role) => !isStaffRole(role));
+  if (unknown.length > 0) {
+    throw badInput('roles', `unknown role ${unknown.join(', ')}`);
+  }
+  return [...new Set(roles as StaffRole[])];
+}
+
+export function parseScopes(scopes: readonly string[]): PartnerScope[] {
+  const unknown = scopes.filter((scope) => !isPartnerScope(scope));
+  if (unknown.length > 0) throw badInput('scopes', `unknown scope ${unknown.join(', ')}`);
+  if (scopes.length === 0) throw badInput('scopes', 'give the key at least one scope');
+  return [...new Set(scopes as PartnerScope[])];
+}
+
+/**
+ * Staff sign-in (argon2id, lockout after repeated failures, optional TOTP), server-side sessions
+ * in PostgreSQL, and partner API keys. Tokens and keys are random; the database keeps their HMAC.
+ */
+export class AuthService {
+  constructor(
+    private readonly config: Config,
+    private readonly crypto: FieldCrypto,
+  ) {}
+
+  hashPassword(password: string): Promise<string> {
+    return hash(password, ARGON2);
+  }
+
+  async login(
+    em: EntityManager,
+    input: { username: string; password: string; totpCode?: string | null; ip: string | null; userAgent: string | null },
+  ): Promise<LoginResult> {
+    const refused = unauthenticated('Wrong username or password.');
+    const user = await em.findOne(
+      StaffUser,
+      { username: { $ilike: input.username.replace(/[\\%_]/g, '\\$&') } },
+      { populate: ['passwordHash', 'totpSecretCiphertext'] },
+    );
+    if (!user) {
+      dummyHash ??= this.hashPassword(randomBytes(16).toString('hex'));
+      await verify(await dummyHash, input.password).catch(() => false);
+      throw refused;
+    }
+    const now = new Date();
+    if (user.lockedUntil && user.lockedUntil > now) {
+      throw unauthenticated(
+        `This account is locked after too many failed sign-ins until ${user.lockedUntil.toISOString()}. Try again later or ask an administrator.`,
+      );
+    }
+    const passwordOk = await verify(user.passwordHash, input.password).catch(() => false);
+    const totpOk = passwordOk && (await this.checkTotp(user, input.totpCode));
+    if (!passwordOk || !totpOk || !user.active) {
+      if (!passwordOk || !totpOk) {
+        user.failedLogins += 1;
+        if (user.failedLogins >= this.config.login.maxFailures) {
+          user.lockedUntil = new Date(now.getTime() + this.config.login.lockoutMinutes * 60_000);
+          user.failedLogins = 0;
+        }
+        await em.flush();
+      }
+      if (passwordOk && !totpOk) {
+        throw unauthenticated(
+          input.totpCode ? 'The one-time code is wrong or expired.' : 'Enter the one-time code from your authenticator app.',
+        );
+      }
+      if (passwordOk && !user.active) throw unauthenticated('This account has been deactivated.');
+      throw refused;
+    }
+    user.failedLogins = 0;
+    user.lockedUntil = null;
+    user.lastLoginAt = now;
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.session.ttlHours * 3_600_000);
+    await em.flush();
+    await em.getConnection().execute(
+      `insert into staff_session (id, user_id, created_at, last_seen_at, expires_at, ip, user_agent)
+       values (?, ?, now(), now(), ?, ?, ?)`,
+      [this.crypto.tokenDigest(token), user.id, expiresAt, input.ip?.slice(0, 64) ?? null, input.userAgent?.slice(0, 200) ?? null],
+      'run',
+    );
+    return { user, token, expiresAt };
+  }
+
+  private async checkTotp(user: StaffUser, code: string | null | undefined): Promise<boolean> {
+    if (!user.totpSecretCiphertext || !user.totpSecretKeyId) return true;
+    if (!code || !/^[0-9]{6}$/.test(code)) return false;
+    const secret = this.crypto.open(
+      { ciphertext: user.totpSecretCiphertext, keyId: user.totpSecretKeyId },
+      `staff:${user.id}:totp`,
+    );
+    const result = await verifyTotp({ secret, token: code, epochTolerance: 30 });
+    return result.valid;
+  }
+
+  async logout(em: EntityManager, caller: Caller): Promise<void> {
+    if (caller.kind !== 'staff') return;
+    await em.getConnection().execute('delete from staff_session where id = ?', [caller.sessionId], 'run');
+  }
+
+  /** One statement per request: finds the session, refreshes it and reads the user's roles. */
+  async sessionCaller(em: EntityManager, token: string): Promise<Caller | undefined> {
+    const digest = this.crypto.tokenDigest(token);
+    const rows = await em.getConnection().execute<
+      { id: string; username: string; display_name: string; roles: string[] }[]
+    >(
+      `with s as (
+         update staff_session set last_seen_at = now()
+          where id = ? and expires_at > now() and last_seen_at > now() - make_interval(mins => ?)
+          returning user_id)
+       select u.id, u.username, u.display_name, u.roles
+         from s join staff_user u on u.id = s.user_id and u.active`,
+      [digest, this.config.session.idleMinutes],
+      'all',
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      kind: 'staff',
+      userId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles.filter(isStaffRole),
+      sessionId: digest,
+    };
+  }
+
+  async apiKeyCaller(em: EntityManager, key: string): Promise<Caller | undefined> {
+    if (!key.startsWith(API_KEY_PREFIX)) return undefined;
+    const rows = await em.getConnection().execute<{ id: string; partner: string; scopes: string[] }[]>(
+      `update partner_api_key set last_used_at = now()
+        where secret_hash = ? and revoked_at is null
+        returning id, partner, scopes`,
+      [this.crypto.tokenDigest(key)],
+      'all',
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return { kind: 'partner', keyId: row.id, partner: row.partner, scopes: row.scopes.filter(isPartnerScope) };
+  }
+
+  async createApiKey(
+    em: EntityManager,
+    input: { partner: string; label: string; scopes: string[]; createdBy: string | null },
+  ): Promise<{ apiKey: ApiKey; key: string }> {
+    if (!input.partner.trim()) throw badInput('partner', 'name the partner organisation');
+    if (!input.label.trim()) throw badInput('label', 'say what the key is for');
+    const scopes = parseScopes(input.scopes);
+    const secret = randomBytes(32).toString('base64url');
+    const prefix = `${API_KEY_PREFIX}${secret.slice(0, 8)}`;
+    const key = `${prefix}_${secret.slice(8)}`;
+    const apiKey = em.create(ApiKey, {
+      id: randomUUID(),
+      partner: input.partner.trim(),
+      label: input.label.trim(),
+      prefix,
+      secretHash: this.crypto.tokenDigest(key),
+      scopes,
+      createdBy: input.createdBy,
+    });
+    await em.flush();
+    return { apiKey, key };
+  }
+
+  async createStaffUser(
+    em: EntityManager,
+    input: { username: string; displayName: string; password: string; roles: string[]; totp?: boolean },
+  ): Promise<{ user: StaffUser; totpUri?: string }> {
+    if (!/^[a-z0-9][a-z0-9._-]{1,63}$/i.test(input.username)) {
+      throw badInput('username', 'must be 2–64 letters, digits, dots, hyphens or underscores');
+    }
+    if (!input.displayName.trim()) throw badInput('displayName', 'is required');
+    checkPassword(input.password);
+    const roles = parseRoles(input.roles);
+    const existing = await em.count(StaffUser, { username: { $ilike: input.username } });
+    if (existing > 0) throw badInput('username', `"${input.username}" is taken`);
+    const user = em.create(StaffUser, {
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName.trim(),
+      passwordHash: await this.hashPassword(input.password),
+      roles,
+    });
+    let totpUri: string | undefined;
+    if (input.totp) {
+      const secret = generateSecret();
+      const sealed = this.crypto.seal(secret, `staff:${user.id}:totp`);
+      user.totpSecretCiphertext = sealed.ciphertext;
+      user.totpSecretKeyId = sealed.keyId;
+      totpUri = generateURI({ issuer: 'Lesec customer register', label: input.username, secret });
+    }
+    await em.flush();
+    return totpUri ? { user, totpUri } : { user };
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The thin seam around graphql-shield (unmaintained since 2024): everything the rest of the API
+ * knows about permissions goes through `buildPermissions` and the rule helpers here.
+ *
+ * Rules come from two places and together cover every field of the schema exactly once:
+ *   - the data map (@register/schema) for every field of a classified type;
+ *   - `operationRules` (operation-rules.ts) for queries, mutations and internal types.
+ * The fallback rule denies, with a FORBIDDEN error instead of shield's internal one.
+ */
+import {
+  canRead,
+  classification,
+  dataMap,
+  type AccessList,
+  type DataMap,
+  type Principal,
+} from '@register/schema';
+import { GraphQLError } from 'graphql';
+import { allow, deny, rule, shield } from 'graphql-shield';
+import type { IRule, IRules } from 'graphql-shield';
+import type { RequestContext } from '../graphql/context.js';
+
+export type Rule = IRule;
+export type RuleMap = Record<string, Record<string, Rule>>;
+
+export const allowAll = allow as unknown as Rule;
+export const denyAll = deny as unknown as Rule;
+
+const ruleCache = new Map<string, Rule>();
+
+/** A rule that depends only on the caller, cached once per request ('contextual'). */
+export function callerRule(name: string, check: (principal: Principal) => boolean): Rule {
+  const cached = ruleCache.get(name);
+  if (cached) return cached;
+  const created = rule(name, { cache: 'contextual' })(
+    (_parent: unknown, _args: unknown, ctx: RequestContext) => check(ctx.principal),
+  );
+  ruleCache.set(name, created);
+  return created;
+}
+
+function allows(list: AccessList, principal: Principal): boolean {
+  if (principal.kind === 'staff') return principal.roles.some((r) => list.roles.includes(r));
+  if (principal.kind === 'partner') return principal.scopes.some((s) => list.scopes?.includes(s));
+  return false;
+}
+
+/** The read rule of an access list; equal lists share one rule (and one cache entry). */
+export function readRule(list: AccessList): Rule {
+  const key = `read:${[...list.roles].sort().join(',')}|${[...(list.scopes ?? [])].sort().join(',')}`;
+  return callerRule(key, (principal) => allows(list, principal));
+}
+
+/** Rules for every field of every classified type, straight from the data map. */
+export function dataMapRules(map: DataMap = dataMap): RuleMap {
+  const rules: RuleMap = {};
+  for (const [typeName, type] of Object.entries(map)) {
+    rules[typeName] = Object.fromEntries(
+      Object.entries(type.fields).map(([field, c]) => [field, readRule(c.read)]),
+    );
+  }
+  return rules;
+}
+
+/** Whether the principal may read at least one field of the type: the gate of its queries. */
+export function readsAnyOf(typeName: string): Rule {
+  const type = classification(typeName);
+  return callerRule(`reads-any:${typeName}`, (principal) =>
+    Object.keys(type?.fields ?? {}).some((field) => canRead(principal, typeName, field)),
+  );
+}
+
+export const forbiddenError = () =>
+  new GraphQLError('You do not have the rights to read or change this.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+
+export function mergeRuleMaps(...maps: RuleMap[]): RuleMap {
+  const merged: RuleMap = {};
+  for (const map of maps) {
+    for (const [typeName, fields] of Object.entries(map)) {
+      for (const [field, fieldRule] of Object.entries(fields)) {
+        const type = (merged[typeName] ??= {});
+        if (type[field]) throw new Error(`Two rules for ${typeName}.${field}: give it exactly one.`);
+        type[field] = fieldRule;
+      }
+    }
+  }
+  return merged;
+}
+
+export function buildPermissions(ruleMap: RuleMap) {
+  return shield(ruleMap as IRules, {
+    fallbackRule: deny,
+    fallbackError: forbiddenError,
+    allowExternalErrors: true,
+    debug: false,
+  });
+}

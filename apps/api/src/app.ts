@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { parseCookie } from 'cookie';
+import express, { type Request } from 'express';
+import { GraphQLError, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import helmet from 'helmet';
+import { principalOf, type Caller } from './access/caller.js';
+import { SESSION_COOKIE } from './access/auth.service.js';
+import { AuditLog } from './audit/audit-log.js';
+import type { Config } from './config.js';
+import type { RequestContext } from './graphql/context.js';
+import { buildGuardedSchema } from './graphql/schema.js';
+import type { Logger } from './logger.js';
+import type { Services } from './services.js';
+
+export interface AppOptions {
+  config: Config;
+  orm: MikroORM;
+  services: Services;
+  logger: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function clientOf(req: Request): string {
+  const agent = (req.get('user-agent') ?? '').slice(0, 200);
+  return `${req.ip ?? 'unknown'} ${agent}`.trim();
+}
+
+async function authenticate(req: Request, services: Services, ctxEm: RequestContext['em']): Promise<Caller> {
+  const header = req.get('authorization');
+  if (header) {
+    const [scheme, key] = header.split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !key) {
+      throw new GraphQLError('Send partner keys as "Authorization: Bearer <key>".', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    const partner = await services.auth.apiKeyCaller(ctxEm, key);
+    if (!partner) {
+      throw new GraphQLError('The API key is unknown or revoked.', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
+    }
+    return partner;
+  }
+  const token = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
+  if (token) return (await services.auth.sessionCaller(ctxEm, token)) ?? { kind: 'anonymous' };
+  return { kind: 'anonymous' };
+}
+
+function isIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Errors of the request's own shape (unknown enum value, bad scalar) are BAD_USER_INPUT with the
+ * argument they concern in `extensions.field`, like every other input error.
+ */
+function inputErrorField(error: GraphQLError, document: DocumentNode | undefined): string | undefined {
+  const variable = /Variable "\$(\w+)"/.exec(error.message)?.[1];
+  const node = error.nodes?.[0];
+  if (!document) return variable;
+  let field: string | undefined;
+  const path: string[] = [];
+  visit(document, {
+    Argument: {
+      enter(argument) {
+        path.push(argument.name.value);
+        const value = argument.value;
+        if (variable && value.kind === 'Variable' && value.name.value === variable) field ??= argument.name.value;
+      },
+      leave() {
+        path.pop();
+      },
+    },
+    ObjectField: {
+      enter(objectField) {
+        path.push(objectField.name.value);
+      },
+      leave() {
+        path.pop();
+      },
+    },
+    enter(visited) {
+      if (node && visited === node && path.length > 0) field ??= path.join('.');
+    },
+  });
+  return field ?? variable;
+}
+
+function auditPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, operationName, document }) {
+          contextValue.audit.operation = `${operation?.operation ?? 'operation'} ${operationName ?? 'anonymous'}`;
+          if (contextValue.caller.kind !== 'staff' && isIntrospection(document)) {
+            throw new GraphQLError('Introspection is only for signed-in staff.', {
+              extensions: { code: 'FORBIDDEN' },
+            });
+          }
+        },
+        async didEncounterErrors({ errors, document }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            const isShape =
+              code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED'
+                ? /does not exist in "\w+" enum|got invalid value|Expected value of type|cannot represent/i.test(error.message)
+                : false;
+            if (isShape && !error.extensions.field) {
+              const field = inputErrorField(error, document ?? undefined);
+              Object.assign(error.extensions, { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) });
+            }
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          try {
+            await contextValue.audit.flush(contextValue.em);
+          } catch (error) {
+            // Accountability first: data whose reading could not be recorded is not sent.
+            logger.error({ err: error, requestId: contextValue.requestId }, 'audit write failed');
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                { message: `The access could not be recorded, so nothing is shown (request ${contextValue.requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+              ];
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export interface App {
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+  setNotReady(): void;
+}
+
+export async function createApp({ config, orm, services, logger }: AppOptions): Promise<App> {
+  const schema = await buildGuardedSchema();
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth },
+    maxAliases: { n: config.graphql.maxAliases },
+    costLimit: { maxCost: config.graphql.maxCost },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 2000 },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    introspection: true, // but only for signed-in staff: see auditPlugin
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: config.production,
+    validationRules: protection.validationRules,
+    // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), auditPlugin(logger)],
+    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+      const code = formatted.extensions?.code;
+      if (!code || code === 'INTERNAL_SERVER_ERROR') {
+        const requestId = randomUUID();
+        logger.error({ err: error, errorId: requestId, path: formatted.path }, 'internal error');
+        return {
+          message: `Something went wrong on our side. Quote this id when reporting it: ${requestId}.`,
+          ...(formatted.path ? { path: formatted.path } : {}),
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        };
+      }
+      const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    },
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          upgradeInsecureRequests: config.production ? [] : null,
+        },
+      },
+    }),
+  );
+
+  let ready = true;
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (!ready) {
+      res.status(503).json({ status: 'shutting down' });
+      return;
+    }
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const headerId = req.get('x-request-id');
+        const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
+        res.setHeader('x-request-id', requestId);
+        const em = orm.em.fork();
+        const caller = await authenticate(req, services, em);
+        const client = caller.kind === 'partner' ? `partner-key ${caller.keyId}` : clientOf(req);
+        const audit = new AuditLog(caller, client, requestId);
+        const context: RequestContext = {
+          requestId,
+          caller,
+          get principal() {
+            return principalOf(this.caller);
+          },
+          em,
+          audit,
+          services,
+          client,
+          req,
+          res,
+        };
+        return context;
+      },
+    }),
+  );
+
+  // The admin app, built by Vite, served from the same origin (so the session cookie is SameSite).
+  const adminDist = config.adminDist;
+  if (existsSync(join(adminDist, 'index.html'))) {
+    app.use(express.static(adminDist, { index: false, maxAge: '1h', immutable: false }));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
+      res.sendFile(join(adminDist, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('The admin app is not built. Run `npm start` (or `pnpm --filter @register/admin build`).');
+    });
+  }
+
+  return {
+    app,
+    apollo,
+    setNotReady() {
+      ready = false;
+    },
+  };
+}

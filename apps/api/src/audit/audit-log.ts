@@ -1,0 +1,102 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { actorOf, type Caller } from '../access/caller.js';
+
+export interface AuditEntry {
+  operation: string;
+  action: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  fields?: string[];
+  outcome?: string | null;
+}
+
+/**
+ * The audit events of one request. Reads are collected while the response is resolved (one event
+ * per data subject with every field read) and written together in one statement at the end, so a
+ * page of 50 customers costs one INSERT, not 50. Changes are written inside the transaction of
+ * the change, just before it commits, so a change and its event exist together or not at all.
+ */
+export class AuditLog {
+  private readonly reads = new Map<string, { subjectType: string; subjectId: string; fields: Set<string> }>();
+  private readonly pending: AuditEntry[] = [];
+
+  constructor(
+    private readonly caller: Caller,
+    private readonly client: string | null,
+    private readonly requestId: string,
+    public operation = 'anonymous operation',
+  ) {}
+
+  read(subjectType: string, subjectId: string, field: string): void {
+    const key = `${subjectType}\u0000${subjectId}`;
+    let entry = this.reads.get(key);
+    if (!entry) {
+      entry = { subjectType, subjectId, fields: new Set() };
+      this.reads.set(key, entry);
+    }
+    entry.fields.add(field);
+  }
+
+  /** An event to write with the request's reads (outside any change's transaction). */
+  later(entry: AuditEntry): void {
+    this.pending.push(entry);
+  }
+
+  /** Writes events now, in the given EntityManager's transaction. */
+  async write(em: EntityManager, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await appendAuditEvents(em, entries.map((entry) => this.row(entry)));
+  }
+
+  /** Writes the collected reads and later events. Called once, before the response is sent. */
+  async flush(em: EntityManager): Promise<void> {
+    const entries: AuditEntry[] = [...this.pending];
+    for (const read of this.reads.values()) {
+      entries.push({
+        operation: this.operation,
+        action: 'read',
+        subjectType: read.subjectType,
+        subjectId: read.subjectId,
+        fields: [...read.fields].sort(),
+      });
+    }
+    this.pending.length = 0;
+    this.reads.clear();
+    await this.write(em, entries);
+  }
+
+  private row(entry: AuditEntry): AuditRow {
+    const { actorType, actorId } = actorOf(this.caller);
+    return {
+      actor_type: actorType,
+      actor_id: actorId,
+      client: this.client,
+      request_id: this.requestId,
+      operation: entry.operation.slice(0, 100),
+      action: entry.action,
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      fields: entry.fields ?? [],
+      outcome: entry.outcome ?? null,
+    };
+  }
+}
+
+export interface AuditRow {
+  actor_type: string;
+  actor_id: string | null;
+  client: string | null;
+  request_id: string | null;
+  operation: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  fields: string[];
+  outcome: string | null;
+}
+
+/** One round trip: the database function chains and inserts the rows under a short lock. */
+export async function appendAuditEvents(em: EntityManager, rows: AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await em.getConnection().execute('select audit_append(?::jsonb)', [JSON.stringify(rows)], 'run', em.getTransactionContext());
+}

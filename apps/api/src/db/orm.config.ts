@@ -1,0 +1,43 @@
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig } from '@mikro-orm/postgresql';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Customer } from '../modules/customer/customer.entity.js';
+import { ApiKey } from '../modules/staff/api-key.entity.js';
+import { StaffSession } from '../modules/staff/staff-session.entity.js';
+import { StaffUser } from '../modules/staff/staff-user.entity.js';
+import { toolingDatabaseUrl } from '../config.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export const entities = [Customer, StaffUser, StaffSession, ApiKey, AuditEvent];
+
+/** One ORM configuration for the server, the CLI, the tests and `mikro-orm migration:create`. */
+export function ormConfig(clientUrl: string, overrides: Partial<Parameters<typeof defineConfig>[0]> = {}) {
+  return defineConfig({
+    clientUrl,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    // Never log SQL parameters: they are personal data.
+    debug: false,
+    migrations: {
+      path: join(here, 'migrations'),
+      // Migrations are TypeScript in src/ and compiled JavaScript in dist/.
+      glob: '!(*.d).{js,ts}',
+      snapshotName: '.snapshot',
+      snapshotOnMigrate: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+    pool: { min: 0, max: 10 },
+    ...overrides,
+  });
+}
+
+// Used by the MikroORM CLI (migration:create) during development.
+export default ormConfig(toolingDatabaseUrl());

@@ -1,0 +1,113 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { CustomerKind, CustomerStatus, DataSource } from './customer.enums.js';
+
+/** Flat mutation arguments (the ra-data-graphql-simple convention). Validated in the service. */
+@ArgsType()
+export class CustomerFieldsArgs {
+  @Field(() => CustomerKind, { nullable: true })
+  kind?: CustomerKind;
+
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  dateOfBirth?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Henkilötunnus, DDMMYYCZZZQ' })
+  personalIdentityNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Y-tunnus, NNNNNNN-C' })
+  businessId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  streetAddress?: string | null;
+
+  @Field(() => String, { nullable: true })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  city?: string | null;
+
+  @Field(() => String, { nullable: true })
+  country?: string | null;
+
+  @Field(() => CustomerStatus, { nullable: true })
+  status?: CustomerStatus;
+
+  @Field(() => DataSource, { nullable: true })
+  sourceType?: DataSource;
+
+  @Field(() => String, { nullable: true })
+  sourcePartner?: string | null;
+}
+
+@ArgsType()
+export class CreateCustomerArgs extends CustomerFieldsArgs {}
+
+@ArgsType()
+export class UpdateCustomerArgs extends CustomerFieldsArgs {
+  @Field(() => ID)
+  id!: string;
+}
+
+@InputType({ description: 'List filters; each one needs the right to read the field it filters on' })
+export class CustomerFilter {
+  @Field(() => String, { nullable: true, description: 'Search in name, e-mail and phone' })
+  q?: string;
+
+  @Field(() => [ID], { nullable: true })
+  ids?: string[];
+
+  @Field(() => CustomerKind, { nullable: true })
+  kind?: CustomerKind;
+
+  @Field(() => CustomerStatus, { nullable: true })
+  status?: CustomerStatus;
+
+  @Field(() => String, { nullable: true })
+  city?: string;
+
+  @Field(() => String, { nullable: true })
+  postalCode?: string;
+
+  @Field(() => DataSource, { nullable: true })
+  sourceType?: DataSource;
+}
+
+@ArgsType()
+export class CustomerListArgs {
+  @Field(() => Int, { nullable: true, description: 'Page number, from 0' })
+  page?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Rows per page (1–500, default 25)' })
+  perPage?: number;
+
+  @Field(() => String, { nullable: true })
+  sortField?: string;
+
+  @Field(() => String, { nullable: true, description: 'ASC or DESC' })
+  sortOrder?: string;
+
+  @Field(() => CustomerFilter, { nullable: true })
+  filter?: CustomerFilter;
+}
+
+/** Which filter keys read which data-map fields (a filter is a read of what it filters on). */
+export const CUSTOMER_FILTER_FIELDS: Record<keyof CustomerFilter, string[]> = {
+  q: ['name', 'email', 'phone'],
+  ids: ['id'],
+  kind: ['kind'],
+  status: ['status'],
+  city: ['city'],
+  postalCode: ['postalCode'],
+  sourceType: ['sourceType'],
+};
+
+export const CUSTOMER_SORT_FIELDS = ['name', 'createdAt', 'updatedAt', 'status', 'kind', 'city', 'postalCode'] as const;

@@ -1,0 +1,59 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.js';
+import { ListMetadata } from '../../graphql/list-metadata.js';
+import { Customer } from './customer.entity.js';
+import { CreateCustomerArgs, CustomerListArgs, UpdateCustomerArgs } from './customer.input.js';
+
+/** Thin: every decision lives in CustomerService, every permission in the shield. */
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => Customer, { name: 'Customer', nullable: true })
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.customers.get(ctx.em, id);
+  }
+
+  @Query(() => [Customer])
+  allCustomers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.customers.list(ctx.em, args);
+  }
+
+  @Query(() => ListMetadata)
+  async _allCustomersMeta(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext) {
+    return { count: await ctx.services.customers.count(ctx.em, args) };
+  }
+
+  @Mutation(() => Customer, { nullable: true })
+  createCustomer(@Args() args: CreateCustomerArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.customers.create(ctx.em, ctx.audit, args);
+  }
+
+  @Mutation(() => Customer, { nullable: true })
+  updateCustomer(@Args() args: UpdateCustomerArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.customers.update(ctx.em, ctx.audit, args);
+  }
+
+  @Mutation(() => Customer, {
+    nullable: true,
+    description: 'Only for a record entered by mistake with nothing attached (dpo); otherwise use erasure',
+  })
+  deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.customers.delete(ctx.em, ctx.audit, id);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Checks a number a caller gives against the stored one; audited and rate-limited',
+  })
+  verifyPersonalIdentityNumber(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('value', () => String) value: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const actorId = ctx.caller.kind === 'staff' ? ctx.caller.userId : 'unknown';
+    return ctx.services.customers.verifyPersonalIdentityNumber(ctx.em, ctx.audit, actorId, customerId, value);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Henkilötunnus in full (billing and dpo only)' })
+  personalIdentityNumber(@Root() customer: Customer, @Ctx() ctx: RequestContext) {
+    return ctx.services.customers.personalIdentityNumber(customer);
+  }
+}

@@ -1,0 +1,343 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { maskPersonalIdentityNumber, parsePersonalIdentityNumber } from '@register/identifiers';
+import type { Config } from '../../config.js';
+import { badInput, InputProblems, notFound, tooManyRequests } from '../../common/errors.js';
+import type { FieldCrypto } from '../../common/field-crypto.js';
+import type { AuditLog } from '../../audit/audit-log.js';
+import { Customer } from './customer.entity.js';
+import { CustomerKind, CustomerStatus } from './customer.enums.js';
+import {
+  CUSTOMER_SORT_FIELDS,
+  type CreateCustomerArgs,
+  type CustomerFieldsArgs,
+  type CustomerFilter,
+  type CustomerListArgs,
+  type UpdateCustomerArgs,
+} from './customer.input.js';
+import * as validate from './customer.validation.js';
+
+const PIN_PURPOSE = 'personal-identity-number';
+const MAX_PER_PAGE = 500;
+const MIN_SEARCH_LENGTH = 3;
+
+/** Identity-number storage: all of it follows the classification of `personalIdentityNumber`. */
+function pinContext(customerId: string) {
+  return `customer:${customerId}:personalIdentityNumber`;
+}
+
+function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A search that looks like a phone number is matched on its digits in international form. */
+function searchTerm(q: string): string {
+  const compact = q.replace(/[\s\-()]/g, '');
+  if (/^\+?[0-9]{4,}$/.test(compact)) {
+    const digits = compact.replace(/^\+/, '');
+    if (digits.startsWith('00')) return digits.slice(2);
+    if (digits.startsWith('0')) return `358${digits.slice(1)}`;
+    return digits;
+  }
+  return q.toLowerCase();
+}
+
+export class CustomerService {
+  constructor(
+    private readonly crypto: FieldCrypto,
+    private readonly config: Config,
+  ) {}
+
+  where(filter: CustomerFilter | undefined): FilterQuery<Customer> {
+    const where: FilterQuery<Customer> & Record<string, unknown> = {};
+    if (!filter) return where;
+    if (filter.q !== undefined && filter.q !== null) {
+      const q = filter.q.trim();
+      if (q.length > 0) {
+        if (q.length < MIN_SEARCH_LENGTH) {
+          throw badInput('filter.q', `type at least ${MIN_SEARCH_LENGTH} characters to search`);
+        }
+        if (q.length > 100) throw badInput('filter.q', 'is too long: at most 100 characters');
+        where.searchText = { $like: `%${escapeLike(searchTerm(q))}%` };
+      }
+    }
+    if (filter.ids) where.id = { $in: filter.ids };
+    if (filter.kind) where.kind = filter.kind;
+    if (filter.status) where.status = filter.status;
+    if (filter.city) where.city = filter.city;
+    if (filter.postalCode) where.postalCode = filter.postalCode;
+    if (filter.sourceType) where.sourceType = filter.sourceType;
+    return where;
+  }
+
+  private paging(args: CustomerListArgs) {
+    const page = args.page ?? 0;
+    const perPage = args.perPage ?? 25;
+    if (!Number.isInteger(page) || page < 0) throw badInput('page', 'must be 0 or more (pages count from 0)');
+    if (perPage < 1 || perPage > MAX_PER_PAGE) {
+      throw badInput('perPage', `must be between 1 and ${MAX_PER_PAGE}`);
+    }
+    const sortField = args.sortField ?? 'name';
+    if (!(CUSTOMER_SORT_FIELDS as readonly string[]).includes(sortField)) {
+      throw badInput('sortField', `cannot sort by "${sortField}"; use one of ${CUSTOMER_SORT_FIELDS.join(', ')}`);
+    }
+    const sortOrder = (args.sortOrder ?? 'ASC').toUpperCase();
+    if (sortOrder !== 'ASC' && sortOrder !== 'DESC') throw badInput('sortOrder', 'must be ASC or DESC');
+    return { page, perPage, sortField, sortOrder: sortOrder as 'ASC' | 'DESC' };
+  }
+
+  async list(em: EntityManager, args: CustomerListArgs): Promise<Customer[]> {
+    const { page, perPage, sortField, sortOrder } = this.paging(args);
+    const direction = sortOrder === 'ASC' ? 'asc' : 'desc';
+    return em.find(Customer, this.where(args.filter), {
+      orderBy: { [sortField]: direction, id: direction },
+      limit: perPage,
+      offset: page * perPage,
+    });
+  }
+
+  async count(em: EntityManager, args: CustomerListArgs): Promise<number> {
+    return em.count(Customer, this.where(args.filter));
+  }
+
+  async get(em: EntityManager, id: string): Promise<Customer | null> {
+    if (!isUuid(id)) return null;
+    return em.findOne(Customer, { id });
+  }
+
+  async getOrFail(em: EntityManager, id: string): Promise<Customer> {
+    const customer = await this.get(em, id);
+    if (!customer) throw notFound('Customer', id);
+    return customer;
+  }
+
+  personalIdentityNumber(customer: Customer): string | null {
+    if (!customer.personalIdentityNumberCiphertext || !customer.personalIdentityNumberKeyId) return null;
+    return this.crypto.open(
+      { ciphertext: customer.personalIdentityNumberCiphertext, keyId: customer.personalIdentityNumberKeyId },
+      pinContext(customer.id),
+    );
+  }
+
+  async create(em: EntityManager, audit: AuditLog, args: CreateCustomerArgs): Promise<Customer> {
+    const problems = new InputProblems();
+    if (!args.kind) problems.add('kind', 'is required: PRIVATE or BUSINESS');
+    if (args.name === undefined || args.name === null) problems.add('name', 'is required');
+    const customer = new Customer();
+    customer.id = randomUUID();
+    customer.kind = args.kind ?? CustomerKind.PRIVATE;
+    customer.collectedAt = new Date();
+    const changed = this.apply(problems, customer, args);
+    problems.throwIfAny();
+    return this.save(em, audit, customer, 'createCustomer', 'create', ['id', ...changed]);
+  }
+
+  async update(em: EntityManager, audit: AuditLog, args: UpdateCustomerArgs): Promise<Customer> {
+    const customer = await this.getOrFail(em, args.id);
+    const problems = new InputProblems();
+    const { id: _id, ...fields } = args;
+    const changed = this.apply(problems, customer, fields);
+    problems.throwIfAny();
+    if (changed.length === 0) return customer;
+    return this.save(em, audit, customer, 'updateCustomer', 'update', changed);
+  }
+
+  /**
+   * Validates every given field (collecting all problems), then applies them to the record.
+   * Returns the names of the fields that changed. Nothing is applied when anything is wrong.
+   */
+  private apply(problems: InputProblems, customer: Customer, args: CustomerFieldsArgs): string[] {
+    const today = new Date();
+    const name = validate.text(problems, 'name', args.name, { required: true });
+    const email = validate.email(problems, args.email);
+    const phone = validate.normalisePhone(problems, args.phone);
+    const streetAddress = validate.text(problems, 'streetAddress', args.streetAddress);
+    const city = validate.text(problems, 'city', args.city);
+    const sourcePartner = validate.text(problems, 'sourcePartner', args.sourcePartner);
+    const country = validate.country(problems, args.country);
+    const postalCode = validate.postalCode(problems, args.postalCode, country ?? customer.country ?? 'FI');
+    const pin = validate.personalIdentityNumber(problems, args.personalIdentityNumber);
+    const businessId = validate.businessId(problems, args.businessId);
+    const dateOfBirth = validate.dateOfBirth(problems, args.dateOfBirth, today);
+    if (!problems.empty) return [];
+
+    const kind = args.kind ?? customer.kind;
+    const hasPin =
+      pin === undefined ? Boolean(customer.personalIdentityNumberBlindIndex) : pin !== null;
+    // While an identity number is stored, the date of birth always equals the one it encodes.
+    const storedPin = Boolean(customer.personalIdentityNumberBlindIndex);
+    const pinDateOfBirth =
+      pin?.dateOfBirth ?? (pin === undefined && storedPin ? (customer.dateOfBirth ?? undefined) : undefined);
+    const effectiveDob =
+      dateOfBirth !== undefined ? dateOfBirth : pin ? pin.dateOfBirth : customer.dateOfBirth;
+    validate.checkCombination(
+      problems,
+      {
+        kind,
+        businessId: businessId !== undefined ? businessId : customer.businessId,
+        hasPersonalIdentityNumber: hasPin,
+        dateOfBirth: effectiveDob,
+        pinDateOfBirth,
+        sourceType: args.sourceType ?? customer.sourceType,
+        sourcePartner: sourcePartner !== undefined ? sourcePartner : customer.sourcePartner,
+      },
+      args,
+    );
+    if (!problems.empty) return [];
+
+    const changed: string[] = [];
+    const set = <K extends keyof Customer>(field: K, value: Customer[K] | undefined, name = field as string) => {
+      if (value === undefined) return;
+      const current = customer[field];
+      const same = current instanceof Date && value instanceof Date ? +current === +value : current === value;
+      if (same) return;
+      customer[field] = value;
+      changed.push(name);
+    };
+    set('kind', args.kind);
+    set('name', name ?? undefined);
+    set('email', email);
+    set('phone', phone);
+    set('streetAddress', streetAddress);
+    set('city', city);
+    set('country', country ?? undefined);
+    set('postalCode', postalCode);
+    set('businessId', businessId);
+    set('sourceType', args.sourceType);
+    set('sourcePartner', sourcePartner);
+    if (pin !== undefined) {
+      const blindIndex = pin ? this.crypto.blindIndex(pin.value, PIN_PURPOSE) : null;
+      const current = customer.personalIdentityNumberBlindIndex;
+      const same = blindIndex && current ? timingSafeEqual(blindIndex, current) : blindIndex === current;
+      if (!same) {
+        const sealed = pin ? this.crypto.seal(pin.value, pinContext(customer.id)) : null;
+        customer.personalIdentityNumberCiphertext = sealed?.ciphertext ?? null;
+        customer.personalIdentityNumberKeyId = sealed?.keyId ?? null;
+        customer.personalIdentityNumberBlindIndex = blindIndex;
+        customer.personalIdentityNumberMasked = pin ? maskPersonalIdentityNumber(pin.value) : null;
+        changed.push('personalIdentityNumber');
+      }
+    }
+    set('dateOfBirth', effectiveDob === customer.dateOfBirth ? undefined : effectiveDob, 'dateOfBirth');
+    if (args.status !== undefined && args.status !== customer.status) {
+      set('status', args.status);
+      const ended = args.status === CustomerStatus.TERMINATED;
+      customer.relationshipEndedAt = ended ? today : null;
+    }
+    return changed;
+  }
+
+  private async save(
+    em: EntityManager,
+    audit: AuditLog,
+    customer: Customer,
+    operation: string,
+    action: 'create' | 'update',
+    fields: string[],
+  ): Promise<Customer> {
+    try {
+      await em.transactional(async (tx) => {
+        tx.persist(customer);
+        await tx.flush();
+        await audit.write(tx, [
+          { operation, action, subjectType: 'Customer', subjectId: customer.id, fields: [...fields].sort() },
+        ]);
+      });
+    } catch (error) {
+      throw uniqueViolation(error) ?? error;
+    }
+    return customer;
+  }
+
+  async delete(em: EntityManager, audit: AuditLog, id: string): Promise<Customer> {
+    const customer = await this.getOrFail(em, id);
+    if (customer.status === CustomerStatus.TERMINATED) {
+      throw badInput(
+        'id',
+        'this customer relationship has ended: its data goes through erasure (a data subject request), not deletion',
+      );
+    }
+    const snapshot = Object.assign(new Customer(), customer);
+    await em.transactional(async (tx) => {
+      await tx.nativeDelete(Customer, { id });
+      await audit.write(tx, [
+        { operation: 'deleteCustomer', action: 'delete', subjectType: 'Customer', subjectId: id, fields: ['*'] },
+      ]);
+    });
+    em.getUnitOfWork().unsetIdentity(customer);
+    return snapshot;
+  }
+
+  /**
+   * Lets customer service check a number a caller gives without reading the stored one. The
+   * masked form leaves under a thousand candidates, so every attempt is audited and attempts per
+   * user and customer are limited within a window.
+   */
+  async verifyPersonalIdentityNumber(
+    em: EntityManager,
+    audit: AuditLog,
+    actorId: string,
+    customerId: string,
+    value: string,
+  ): Promise<boolean> {
+    const parsed = parsePersonalIdentityNumber(value);
+    if (!parsed.ok) throw badInput('value', parsed.error);
+    const { maxAttempts, windowMinutes } = this.config.verifyPin;
+    return em.transactional(async (tx) => {
+      const customer = await this.getOrFail(tx, customerId);
+      const connection = tx.getConnection();
+      const context = tx.getTransactionContext();
+      // Serialise attempts of one user on one customer, so parallel guesses cannot overrun the limit.
+      await connection.execute('select pg_advisory_xact_lock(hashtext(?), hashtext(?))', [actorId, customerId], 'run', context);
+      const [row] = await connection.execute<{ attempts: string }[]>(
+        `select count(*) as attempts from audit_event
+          where action = 'verify' and actor_id = ? and subject_id = ?
+            and outcome in ('match', 'mismatch') and at > now() - make_interval(mins => ?)`,
+        [actorId, customerId, windowMinutes],
+        'all',
+        context,
+      );
+      const event = {
+        operation: 'verifyPersonalIdentityNumber',
+        action: 'verify',
+        subjectType: 'Customer',
+        subjectId: customerId,
+        fields: ['personalIdentityNumber'],
+      };
+      if (Number(row?.attempts ?? 0) >= maxAttempts) {
+        await audit.write(tx, [{ ...event, outcome: 'rate-limited' }]);
+        return { limited: true as const };
+      }
+      const stored = customer.personalIdentityNumberBlindIndex;
+      const given = this.crypto.blindIndex(parsed.value.value, PIN_PURPOSE);
+      const match = stored != null && stored.length === given.length && timingSafeEqual(stored, given);
+      await audit.write(tx, [{ ...event, outcome: match ? 'match' : 'mismatch' }]);
+      return { limited: false as const, match };
+    }).then((result) => {
+      if (result.limited) {
+        throw tooManyRequests(
+          `Too many checks of this customer's identity number: at most ${maxAttempts} in ${windowMinutes} minutes. Try again later.`,
+        );
+      }
+      return result.match;
+    });
+  }
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+function uniqueViolation(error: unknown) {
+  if (!(error instanceof UniqueConstraintViolationException)) return undefined;
+  const message = String((error as { constraint?: string }).constraint ?? error.message);
+  if (message.includes('pin_blind_index')) {
+    return badInput('personalIdentityNumber', 'another customer already has this personal identity number');
+  }
+  if (message.includes('business_id')) {
+    return badInput('businessId', 'another customer already has this business ID');
+  }
+  return undefined;
+}
+

@@ -1,0 +1,22 @@
+import { AuthService } from './access/auth.service.js';
+import { FieldCrypto } from './common/field-crypto.js';
+import type { Config } from './config.js';
+import { CustomerService } from './modules/customer/customer.service.js';
+
+/** The application's services, built once at start and shared by every request. */
+export interface Services {
+  config: Config;
+  crypto: FieldCrypto;
+  auth: AuthService;
+  customers: CustomerService;
+}
+
+export function createServices(config: Config): Services {
+  const crypto = new FieldCrypto(config.secrets);
+  return {
+    config,
+    crypto,
+    auth: new AuthService(config, crypto),
+    customers: new CustomerService(crypto, config),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The vocabulary of the data map. Kept free of dependencies so that the API, the admin app and
+ * the generators (access report, erasure plan, registry description) can all import it.
+ */
+
+/** Staff roles. A user may hold several; the union of their rights applies. */
+export const STAFF_ROLES = [
+  'admin',
+  'dpo',
+  'service',
+  'sales',
+  'billing',
+  'marketing',
+  'analyst',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Scopes of partner API keys (partners act on the controller's behalf as processors). */
+export const PARTNER_SCOPES = ['delivery'] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
+
+export const isStaffRole = (value: string): value is StaffRole =>
+  (STAFF_ROLES as readonly string[]).includes(value);
+export const isPartnerScope = (value: string): value is PartnerScope =>
+  (PARTNER_SCOPES as readonly string[]).includes(value);
+
+/** Who is asking: a signed-in staff member with roles, or a partner system with scopes. */
+export type Principal =
+  | { kind: 'staff'; roles: readonly StaffRole[] }
+  | { kind: 'partner'; scopes: readonly PartnerScope[] }
+  | { kind: 'anonymous' };
+
+export const DATA_CATEGORIES = [
+  'identity',
+  'contact',
+  'national-id',
+  'business',
+  'contract',
+  'billing',
+  'marketing',
+  'feedback',
+  'derived',
+  'provenance',
+  'lifecycle',
+] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/** Purposes from section 3 of the registry description. */
+export const PURPOSES = {
+  'customer-relationship': {
+    en: 'Managing, maintaining and developing the customer relationship',
+    fi: 'Asiakassuhteen hoitaminen, ylläpito ja kehittäminen',
+  },
+  'service-delivery': {
+    en: 'Providing and delivering the ordered services',
+    fi: 'Tilattujen palvelujen tuottaminen ja toimittaminen',
+  },
+  billing: {
+    en: 'Billing and collection',
+    fi: 'Laskutus ja perintä',
+  },
+  marketing: {
+    en: 'Direct marketing and its targeting within the limits of the law',
+    fi: 'Suoramarkkinointi ja sen kohdentaminen lain sallimissa rajoissa',
+  },
+  statistics: {
+    en: 'Analysis, market research and statistics',
+    fi: 'Analysointi, markkinatutkimus ja tilastointi',
+  },
+  'legal-obligation': {
+    en: 'Complying with legal obligations (e.g. the Accounting Act)',
+    fi: 'Lakisääteisten velvoitteiden täyttäminen (esim. kirjanpitolaki)',
+  },
+} as const;
+export type Purpose = keyof typeof PURPOSES;
+
+/** Legal holds: records that must outlive an erasure request. */
+export const LEGAL_HOLDS = {
+  'accounting-voucher': {
+    years: 6,
+    law: 'Accounting Act (1336/1997) 2:10 — vouchers 6 years from the end of the financial year',
+  },
+  'accounting-book': {
+    years: 10,
+    law: 'Accounting Act (1336/1997) 2:10 — books 10 years from the end of the financial year',
+  },
+  'contract-claims': {
+    years: 3,
+    law: 'Act on the Limitation of Debts (728/2003) — claims 3 years from the end of the contract',
+  },
+} as const;
+export type LegalHold = keyof typeof LEGAL_HOLDS;
+
+/** What erasure does to a field. */
+export type ErasureStrategy =
+  | { strategy: 'delete' }
+  | { strategy: 'anonymise'; replacement: string | null }
+  | { strategy: 'hold'; hold: LegalHold }
+  | { strategy: 'none'; reason: string };
+
+/** How long a field is kept once the customer relationship has ended. */
+export type Retention =
+  | { after: 'relationship-end'; months: number }
+  | { after: 'record-created'; months: number }
+  | { after: 'legal-hold'; hold: LegalHold };
+
+export interface AccessList {
+  readonly roles: readonly StaffRole[];
+  readonly scopes?: readonly PartnerScope[];
+}
+
+export interface WriteAccessList {
+  /** Roles that may set the field on create and change it later. */
+  readonly roles: readonly StaffRole[];
+  /** Roles that may only set it when the record is created ("write on entry"). */
+  readonly onCreate?: readonly StaffRole[];
+  readonly scopes?: readonly PartnerScope[];
+}
+
+export interface Text {
+  readonly en: string;
+  readonly fi: string;
+}
+
+export interface FieldClassification {
+  readonly label: Text;
+  readonly category: DataCategory;
+  /** Personal data: reading it is audited, logs redact it. */
+  readonly personal: boolean;
+  readonly purposes: readonly Purpose[];
+  readonly read: AccessList;
+  readonly write: WriteAccessList;
+  readonly erasure: ErasureStrategy;
+  readonly retention: Retention;
+  /** Database columns behind the field when they differ from its name (they follow its rules). */
+  readonly storage?: readonly string[];
+  readonly note?: string;
+}
+
+export interface TypeClassification {
+  readonly label: Text;
+  /** Whose data a record of this type is: the data subject is found through this field. */
+  readonly subject: string;
+  readonly fields: Readonly<Record<string, FieldClassification>>;
+}
+
+export type DataMap = Readonly<Record<string, TypeClassification>>;
