@@ -183,7 +183,13 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
         };
       }
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      const field = typeof extensions.field === 'string' ? extensions.field : undefined;
+      // Every input error names its field first, in the same form as the service's own errors.
+      const message =
+        code === 'BAD_USER_INPUT' && field && !formatted.message.startsWith(`${field}:`)
+          ? `${field}: ${formatted.message.replace(/^Variable "\$\w+" got invalid value [^;]*; /, '')}`
+          : formatted.message;
+      return { ...formatted, message, extensions };
     },
   });
   await apollo.start();

@@ -73,13 +73,14 @@ const deleteCustomerRule = rule('delete:Customer', { cache: 'contextual' })(
 );
 
 const readsCustomers = readsAnyOf('Customer');
+const listCustomers = listRule('Customer', CUSTOMER_FILTER_FIELDS);
 
 export const operationRules: RuleMap = {
   Query: {
     me: allowAll,
     Customer: readsCustomers,
-    allCustomers: listRule('Customer', CUSTOMER_FILTER_FIELDS),
-    _allCustomersMeta: listRule('Customer', CUSTOMER_FILTER_FIELDS),
+    allCustomers: listCustomers,
+    _allCustomersMeta: listCustomers,
     allAuditEvents: dpo,
     _allAuditEventsMeta: dpo,
     allStaffUsers: admin,

@@ -55,6 +55,22 @@ function assertReachableByPostgresUser(directory: string): void {
   }
 }
 
+/** The port of a cluster in this folder whose postmaster is alive, from its postmaster.pid. */
+function runningClusterPort(clusterDir: string): number | undefined {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || pid <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   onLog?: (line: string) => void;
@@ -67,6 +83,14 @@ export async function startEmbeddedPostgres(options: {
     writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   }
   const password = readFileSync(passwordFile, 'utf8').trim();
+  const urlOn = (port: number) => (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  // Already running for another process of ours (e.g. the server while the CLI runs): share it.
+  const runningPort = runningClusterPort(clusterDir);
+  if (runningPort) {
+    const urlFor = urlOn(runningPort);
+    return { adminUrl: urlFor('postgres'), urlFor, stop: async () => undefined };
+  }
   const port = await freePort();
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
@@ -96,7 +120,6 @@ export async function startEmbeddedPostgres(options: {
         `Last lines of its log:\n${logs.slice(-10).join('')}`,
     );
   }
-  const urlFor = (database: string) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = urlOn(port);
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }

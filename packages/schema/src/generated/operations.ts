@@ -4,8 +4,6 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-import type * as Types from './types.js';
-
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AuditEventFilter = {
   action?: string | null | undefined;
@@ -46,7 +44,7 @@ export type AuditEventListQueryVariables = Exact<{
   perPage?: number | null | undefined;
   sortField?: string | null | undefined;
   sortOrder?: string | null | undefined;
-  filter?: Types.AuditEventFilter | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
 }>;
 
 export type AuditEventListQuery = {
@@ -68,9 +66,9 @@ export type AuditEventListQuery = {
 
 export type CustomerFieldsFragment = {
   id: string;
-  kind: Types.CustomerKind | null;
+  kind: CustomerKind | null;
   name: string | null;
-  status: Types.CustomerStatus | null;
+  status: CustomerStatus | null;
   email: string | null;
   phone: string | null;
   streetAddress: string | null;
@@ -81,7 +79,7 @@ export type CustomerFieldsFragment = {
   personalIdentityNumber: string | null;
   personalIdentityNumberMasked: string | null;
   businessId: string | null;
-  sourceType: Types.DataSource | null;
+  sourceType: DataSource | null;
   sourcePartner: string | null;
   collectedAt: string | null;
   relationshipEndedAt: string | null;
@@ -94,15 +92,15 @@ export type CustomerListQueryVariables = Exact<{
   perPage?: number | null | undefined;
   sortField?: string | null | undefined;
   sortOrder?: string | null | undefined;
-  filter?: Types.CustomerFilter | null | undefined;
+  filter?: CustomerFilter | null | undefined;
 }>;
 
 export type CustomerListQuery = {
   items: Array<{
     id: string;
-    kind: Types.CustomerKind | null;
+    kind: CustomerKind | null;
     name: string | null;
-    status: Types.CustomerStatus | null;
+    status: CustomerStatus | null;
     email: string | null;
     phone: string | null;
     streetAddress: string | null;
@@ -113,7 +111,7 @@ export type CustomerListQuery = {
     personalIdentityNumber: string | null;
     personalIdentityNumberMasked: string | null;
     businessId: string | null;
-    sourceType: Types.DataSource | null;
+    sourceType: DataSource | null;
     sourcePartner: string | null;
     collectedAt: string | null;
     relationshipEndedAt: string | null;
@@ -130,9 +128,9 @@ export type CustomerOneQueryVariables = Exact<{
 export type CustomerOneQuery = {
   data: {
     id: string;
-    kind: Types.CustomerKind | null;
+    kind: CustomerKind | null;
     name: string | null;
-    status: Types.CustomerStatus | null;
+    status: CustomerStatus | null;
     email: string | null;
     phone: string | null;
     streetAddress: string | null;
@@ -143,7 +141,7 @@ export type CustomerOneQuery = {
     personalIdentityNumber: string | null;
     personalIdentityNumberMasked: string | null;
     businessId: string | null;
-    sourceType: Types.DataSource | null;
+    sourceType: DataSource | null;
     sourcePartner: string | null;
     collectedAt: string | null;
     relationshipEndedAt: string | null;
@@ -159,9 +157,9 @@ export type CustomerManyQueryVariables = Exact<{
 export type CustomerManyQuery = {
   items: Array<{
     id: string;
-    kind: Types.CustomerKind | null;
+    kind: CustomerKind | null;
     name: string | null;
-    status: Types.CustomerStatus | null;
+    status: CustomerStatus | null;
     email: string | null;
     phone: string | null;
     streetAddress: string | null;
@@ -172,7 +170,7 @@ export type CustomerManyQuery = {
     personalIdentityNumber: string | null;
     personalIdentityNumberMasked: string | null;
     businessId: string | null;
-    sourceType: Types.DataSource | null;
+    sourceType: DataSource | null;
     sourcePartner: string | null;
     collectedAt: string | null;
     relationshipEndedAt: string | null;
@@ -182,7 +180,7 @@ export type CustomerManyQuery = {
 };
 
 export type CreateCustomerMutationVariables = Exact<{
-  kind?: Types.CustomerKind | null | undefined;
+  kind?: CustomerKind | null | undefined;
   name?: string | null | undefined;
   dateOfBirth?: string | null | undefined;
   personalIdentityNumber?: string | null | undefined;
@@ -193,17 +191,17 @@ export type CreateCustomerMutationVariables = Exact<{
   postalCode?: string | null | undefined;
   city?: string | null | undefined;
   country?: string | null | undefined;
-  status?: Types.CustomerStatus | null | undefined;
-  sourceType?: Types.DataSource | null | undefined;
+  status?: CustomerStatus | null | undefined;
+  sourceType?: DataSource | null | undefined;
   sourcePartner?: string | null | undefined;
 }>;
 
 export type CreateCustomerMutation = {
   data: {
     id: string;
-    kind: Types.CustomerKind | null;
+    kind: CustomerKind | null;
     name: string | null;
-    status: Types.CustomerStatus | null;
+    status: CustomerStatus | null;
     email: string | null;
     phone: string | null;
     streetAddress: string | null;
@@ -214,7 +212,7 @@ export type CreateCustomerMutation = {
     personalIdentityNumber: string | null;
     personalIdentityNumberMasked: string | null;
     businessId: string | null;
-    sourceType: Types.DataSource | null;
+    sourceType: DataSource | null;
     sourcePartner: string | null;
     collectedAt: string | null;
     relationshipEndedAt: string | null;
@@ -225,7 +223,7 @@ export type CreateCustomerMutation = {
 
 export type UpdateCustomerMutationVariables = Exact<{
   id: string;
-  kind?: Types.CustomerKind | null | undefined;
+  kind?: CustomerKind | null | undefined;
   name?: string | null | undefined;
   dateOfBirth?: string | null | undefined;
   personalIdentityNumber?: string | null | undefined;
@@ -236,17 +234,17 @@ export type UpdateCustomerMutationVariables = Exact<{
   postalCode?: string | null | undefined;
   city?: string | null | undefined;
   country?: string | null | undefined;
-  status?: Types.CustomerStatus | null | undefined;
-  sourceType?: Types.DataSource | null | undefined;
+  status?: CustomerStatus | null | undefined;
+  sourceType?: DataSource | null | undefined;
   sourcePartner?: string | null | undefined;
 }>;
 
 export type UpdateCustomerMutation = {
   data: {
     id: string;
-    kind: Types.CustomerKind | null;
+    kind: CustomerKind | null;
     name: string | null;
-    status: Types.CustomerStatus | null;
+    status: CustomerStatus | null;
     email: string | null;
     phone: string | null;
     streetAddress: string | null;
@@ -257,7 +255,7 @@ export type UpdateCustomerMutation = {
     personalIdentityNumber: string | null;
     personalIdentityNumberMasked: string | null;
     businessId: string | null;
-    sourceType: Types.DataSource | null;
+    sourceType: DataSource | null;
     sourcePartner: string | null;
     collectedAt: string | null;
     relationshipEndedAt: string | null;
@@ -284,8 +282,8 @@ export type MeFieldsFragment = {
   kind: string;
   name: string;
   displayName: string | null;
-  roles: Array<Types.StaffRole>;
-  scopes: Array<Types.PartnerScope>;
+  roles: Array<StaffRole>;
+  scopes: Array<PartnerScope>;
 };
 
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
@@ -296,8 +294,8 @@ export type MeQuery = {
     kind: string;
     name: string;
     displayName: string | null;
-    roles: Array<Types.StaffRole>;
-    scopes: Array<Types.PartnerScope>;
+    roles: Array<StaffRole>;
+    scopes: Array<PartnerScope>;
   } | null;
 };
 
@@ -313,8 +311,8 @@ export type LoginMutation = {
     kind: string;
     name: string;
     displayName: string | null;
-    roles: Array<Types.StaffRole>;
-    scopes: Array<Types.PartnerScope>;
+    roles: Array<StaffRole>;
+    scopes: Array<PartnerScope>;
   };
 };
 
@@ -356,7 +354,7 @@ export const CustomerFieldsFragmentDoc = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.CustomerFieldsFragment, unknown>;
+} as unknown as DocumentNode<CustomerFieldsFragment, unknown>;
 export const MeFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -377,7 +375,7 @@ export const MeFieldsFragmentDoc = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.MeFieldsFragment, unknown>;
+} as unknown as DocumentNode<MeFieldsFragment, unknown>;
 export const AuditEventListDocument = {
   kind: 'Document',
   definitions: [
@@ -483,7 +481,7 @@ export const AuditEventListDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.AuditEventListQuery, Types.AuditEventListQueryVariables>;
+} as unknown as DocumentNode<AuditEventListQuery, AuditEventListQueryVariables>;
 export const CustomerListDocument = {
   kind: 'Document',
   definitions: [
@@ -629,7 +627,7 @@ export const CustomerListDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.CustomerListQuery, Types.CustomerListQueryVariables>;
+} as unknown as DocumentNode<CustomerListQuery, CustomerListQueryVariables>;
 export const CustomerOneDocument = {
   kind: 'Document',
   definitions: [
@@ -702,7 +700,7 @@ export const CustomerOneDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.CustomerOneQuery, Types.CustomerOneQueryVariables>;
+} as unknown as DocumentNode<CustomerOneQuery, CustomerOneQueryVariables>;
 export const CustomerManyDocument = {
   kind: 'Document',
   definitions: [
@@ -792,7 +790,7 @@ export const CustomerManyDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.CustomerManyQuery, Types.CustomerManyQueryVariables>;
+} as unknown as DocumentNode<CustomerManyQuery, CustomerManyQueryVariables>;
 export const CreateCustomerDocument = {
   kind: 'Document',
   definitions: [
@@ -995,7 +993,7 @@ export const CreateCustomerDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.CreateCustomerMutation, Types.CreateCustomerMutationVariables>;
+} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const UpdateCustomerDocument = {
   kind: 'Document',
   definitions: [
@@ -1211,7 +1209,7 @@ export const UpdateCustomerDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.UpdateCustomerMutation, Types.UpdateCustomerMutationVariables>;
+} as unknown as DocumentNode<UpdateCustomerMutation, UpdateCustomerMutationVariables>;
 export const DeleteCustomerDocument = {
   kind: 'Document',
   definitions: [
@@ -1252,7 +1250,7 @@ export const DeleteCustomerDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.DeleteCustomerMutation, Types.DeleteCustomerMutationVariables>;
+} as unknown as DocumentNode<DeleteCustomerMutation, DeleteCustomerMutationVariables>;
 export const VerifyPersonalIdentityNumberDocument = {
   kind: 'Document',
   definitions: [
@@ -1302,8 +1300,8 @@ export const VerifyPersonalIdentityNumberDocument = {
     },
   ],
 } as unknown as DocumentNode<
-  Types.VerifyPersonalIdentityNumberMutation,
-  Types.VerifyPersonalIdentityNumberMutationVariables
+  VerifyPersonalIdentityNumberMutation,
+  VerifyPersonalIdentityNumberMutationVariables
 >;
 export const MeDocument = {
   kind: 'Document',
@@ -1343,7 +1341,7 @@ export const MeDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.MeQuery, Types.MeQueryVariables>;
+} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
 export const LoginDocument = {
   kind: 'Document',
   definitions: [
@@ -1422,7 +1420,7 @@ export const LoginDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.LoginMutation, Types.LoginMutationVariables>;
+} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = {
   kind: 'Document',
   definitions: [
@@ -1436,4 +1434,4 @@ export const LogoutDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<Types.LogoutMutation, Types.LogoutMutationVariables>;
+} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;

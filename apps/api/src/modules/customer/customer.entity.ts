@@ -43,7 +43,7 @@ export class Customer {
   @Property({ type: 'date', nullable: true })
   dateOfBirth?: string | null;
 
-  @Property({ type: 'bytea', nullable: true, hidden: true, lazy: true })
+  @Property({ type: 'bytea', nullable: true, hidden: true })
   personalIdentityNumberCiphertext?: Buffer | null;
 
   @Property({ length: 32, nullable: true, hidden: true })
