@@ -118,6 +118,7 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(
       `The embedded PostgreSQL did not start (${error instanceof Error ? error.message : 'exited'}). ` +
         `Last lines of its log:\n${logs.slice(-10).join('')}`,
+      { cause: error },
     );
   }
   const urlFor = urlOn(port);

@@ -1,0 +1,37 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const API = process.env.REGISTER_API_URL ?? 'http://localhost:4000';
+
+/**
+ * The admin app is served by the API from the same origin (the session cookie is SameSite=Strict),
+ * so every URL is relative and `vite dev` proxies /graphql to a locally running API.
+ */
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/graphql': { target: API, changeOrigin: false } },
+  },
+  preview: {
+    proxy: { '/graphql': { target: API, changeOrigin: false } },
+  },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Libraries that change rarely get their own long-cached chunks; pages stay lazy.
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'graphql', test: /node_modules[\\/](graphql|@apollo|@wry|optimism|zen-observable|ts-invariant)[\\/]/, priority: 20 },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+});
