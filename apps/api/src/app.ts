@@ -117,7 +117,7 @@ function auditPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
             const code = error.extensions?.code;
             const isShape =
               code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED'
-                ? /does not exist in "\w+" enum|got invalid value|Expected value of type|cannot represent/i.test(error.message)
+                ? /does not exist in "\w+" enum|got invalid value|Expected value of type|cannot represent|^Value is not|Can only validate/i.test(error.message)
                 : false;
             if (isShape && !error.extensions.field) {
               const field = inputErrorField(error, document ?? undefined);

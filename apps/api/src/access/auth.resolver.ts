@@ -50,13 +50,21 @@ export class AuthResolver {
     @Arg('totpCode', () => String, { nullable: true }) totpCode: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<Me> {
-    const { user, token, expiresAt } = await ctx.services.auth.login(ctx.em, {
-      username,
-      password,
-      totpCode,
-      ip: ctx.req.ip ?? null,
-      userAgent: ctx.req.get('user-agent') ?? null,
-    });
+    let result;
+    try {
+      result = await ctx.services.auth.login(ctx.em, {
+        username,
+        password,
+        totpCode,
+        ip: ctx.req.ip ?? null,
+        userAgent: ctx.req.get('user-agent') ?? null,
+      });
+    } catch (error) {
+      // Failed sign-ins are security events too; the attempted username is not recorded.
+      ctx.audit.later({ operation: 'login', action: 'login', outcome: 'failed' });
+      throw error;
+    }
+    const { user, token, expiresAt } = result;
     ctx.res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -64,8 +72,9 @@ export class AuthResolver {
       path: '/',
       expires: expiresAt,
     });
-    ctx.audit.later({ operation: 'login', action: 'login', outcome: 'success' });
     ctx.caller = { kind: 'staff', userId: user.id, username: user.username, displayName: user.displayName, roles: user.roles, sessionId: Buffer.alloc(0) };
+    ctx.audit.caller = ctx.caller;
+    ctx.audit.later({ operation: 'login', action: 'login', subjectType: 'StaffUser', subjectId: user.id, outcome: 'success' });
     return meOf(ctx) as Me;
   }
 

@@ -11,6 +11,7 @@ export type Caller =
       sessionId: Buffer;
     }
   | { kind: 'partner'; keyId: string; partner: string; scopes: PartnerScope[] }
+  | { kind: 'system'; name: string }
   | { kind: 'anonymous' };
 
 export function principalOf(caller: Caller): Principal {
@@ -30,6 +31,8 @@ export function actorOf(caller: Caller): { actorType: string; actorId: string | 
       return { actorType: 'staff', actorId: caller.userId };
     case 'partner':
       return { actorType: 'partner', actorId: caller.keyId };
+    case 'system':
+      return { actorType: 'system', actorId: caller.name };
     default:
       return { actorType: 'anonymous', actorId: null };
   }

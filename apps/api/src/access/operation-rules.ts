@@ -3,7 +3,7 @@
  * internal types. Together with the data map, every field of the schema has exactly one rule
  * (a test fails when one has none).
  */
-import { canRead, canWrite, readableFields, type Principal, type StaffRole } from '@register/schema';
+import { canRead, canWrite, fieldClassification, readableFields, type Principal, type StaffRole } from '@register/schema';
 import { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
 import type { RequestContext } from '../graphql/context.js';
@@ -36,7 +36,9 @@ function listRule(typeName: string, filterFields: Record<string, string[]>): Rul
           return forbiddenField(`You may not filter by ${key}: it reads ${unreadable}, which your role cannot read.`, `filter.${key}`);
         }
       }
-      if (args.sortField && !canRead(ctx.principal, typeName, args.sortField)) {
+      // An unknown sort field is bad input (the service names the valid ones), not a denial.
+      const sortsByField = args.sortField && fieldClassification(typeName, args.sortField);
+      if (sortsByField && !canRead(ctx.principal, typeName, args.sortField!)) {
         return forbiddenField(`You may not sort by ${args.sortField}.`, 'sortField');
       }
       return true;

@@ -70,7 +70,7 @@ export async function verifyAuditChain(
       `select seq::text as seq, ((extract(epoch from at) * 1000000)::bigint)::text as at_micros,
               actor_type, actor_id, client, request_id, operation, action, subject_type, subject_id,
               fields, outcome, prev_hash, hash
-         from audit_event where seq >= ? order by seq limit ?`,
+         from audit_event where audit_event.seq >= ? order by audit_event.seq limit ?`,
       [expectedSeq.toString(), pageSize],
       'all',
     );

@@ -21,7 +21,8 @@ export class AuditLog {
   private readonly pending: AuditEntry[] = [];
 
   constructor(
-    private readonly caller: Caller,
+    /** Who acts; `login` replaces the anonymous caller with the user who signed in. */
+    public caller: Caller,
     private readonly client: string | null,
     private readonly requestId: string,
     public operation = 'anonymous operation',

@@ -20,7 +20,6 @@ import { readPassword } from './read-password.js';
  * PostgreSQL in the data folder).
  */
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const CLI_AUDIT = { kind: 'anonymous' } as const;
 
 async function withDatabase<T>(work: (db: Database, services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -35,7 +34,7 @@ async function withDatabase<T>(work: (db: Database, services: ReturnType<typeof 
 }
 
 function cliAudit(operation: string) {
-  return new AuditLog(CLI_AUDIT, `cli ${userInfo().username}`, `cli-${process.pid}`, operation);
+  return new AuditLog({ kind: 'system', name: `cli:${userInfo().username}` }, 'cli', `cli-${process.pid}`, operation);
 }
 
 const program = new Command('register')

@@ -12,10 +12,16 @@ import { toolingDatabaseUrl } from '../config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const entities = [Customer, StaffUser, StaffSession, ApiKey, AuditEvent];
+export const entities: (typeof Customer | typeof StaffUser | typeof StaffSession | typeof ApiKey | typeof AuditEvent)[] = [
+  Customer,
+  StaffUser,
+  StaffSession,
+  ApiKey,
+  AuditEvent,
+];
 
 /** One ORM configuration for the server, the CLI, the tests and `mikro-orm migration:create`. */
-export function ormConfig(clientUrl: string, overrides: Partial<Parameters<typeof defineConfig>[0]> = {}) {
+export function ormConfig(clientUrl: string, overrides: { pool?: { min: number; max: number } } = {}) {
   return defineConfig({
     clientUrl,
     entities,
@@ -34,8 +40,7 @@ export function ormConfig(clientUrl: string, overrides: Partial<Parameters<typeo
       allOrNothing: true,
       emit: 'ts',
     },
-    pool: { min: 0, max: 10 },
-    ...overrides,
+    pool: overrides.pool ?? { min: 0, max: 10 },
   });
 }
 

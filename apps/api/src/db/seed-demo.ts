@@ -84,7 +84,7 @@ export async function seedDemoData(em: EntityManager, services: Services, logger
       roles: [role],
     });
   }
-  const audit = new AuditLog({ kind: 'anonymous' }, 'demo seed', 'demo-seed', 'seed demo');
+  const audit = new AuditLog({ kind: 'system', name: 'demo-seed' }, 'demo seed', 'demo-seed', 'seed demo');
   const rng = random(20261125);
   const usedBusinessIds = new Set<string>();
   const usedPins = new Set<string>();
