@@ -113,6 +113,12 @@ export class AuthService {
       [this.crypto.tokenDigest(token), user.id, expiresAt, input.ip?.slice(0, 64) ?? null, input.userAgent?.slice(0, 200) ?? null],
       'run',
     );
+    // Sessions that ended stay useless but take space: sign-ins sweep them (by the expiry index).
+    await em.getConnection().execute(
+      'delete from staff_session where expires_at < now() or last_seen_at < now() - make_interval(mins => ?)',
+      [this.config.session.idleMinutes],
+      'run',
+    );
     return { user, token, expiresAt };
   }
 

@@ -39,6 +39,8 @@ export function ormConfig(clientUrl: string, overrides: { pool?: { min: number; 
       transactional: true,
       allOrNothing: true,
       emit: 'ts',
+      // We log the migrations we run ourselves, as structured JSON.
+      silent: true,
     },
     pool: overrides.pool ?? { min: 0, max: 10 },
   });
