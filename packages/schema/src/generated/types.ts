@@ -167,6 +167,7 @@ export type MutationCreateApiKeyArgs = {
 export type MutationCreateCustomerArgs = {
   businessId?: InputMaybe<Scalars['String']['input']>;
   city?: InputMaybe<Scalars['String']['input']>;
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
   dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
@@ -205,6 +206,7 @@ export type MutationRevokeApiKeyArgs = {
 export type MutationUpdateCustomerArgs = {
   businessId?: InputMaybe<Scalars['String']['input']>;
   city?: InputMaybe<Scalars['String']['input']>;
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
   dateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;

@@ -1,4 +1,4 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { CustomerKind, CustomerStatus, DataSource } from './customer.enums.js';
 
@@ -46,6 +46,9 @@ export class CustomerFieldsArgs {
 
   @Field(() => String, { nullable: true })
   sourcePartner?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'When the data was collected (defaults to now)' })
+  collectedAt?: Date | null;
 }
 
 @ArgsType()

@@ -160,6 +160,7 @@ export class CustomerService {
     const pin = validate.personalIdentityNumber(problems, args.personalIdentityNumber);
     const businessId = validate.businessId(problems, args.businessId);
     const dateOfBirth = validate.dateOfBirth(problems, args.dateOfBirth, today);
+    if (args.collectedAt && args.collectedAt > today) problems.add('collectedAt', 'cannot be in the future');
     if (!problems.empty) return [];
 
     const kind = args.kind ?? customer.kind;
@@ -206,6 +207,7 @@ export class CustomerService {
     set('businessId', businessId);
     set('sourceType', args.sourceType);
     set('sourcePartner', sourcePartner);
+    if (args.collectedAt !== undefined && args.collectedAt !== null) set('collectedAt', args.collectedAt);
     if (pin !== undefined) {
       const blindIndex = pin ? this.crypto.blindIndex(pin.value, PIN_PURPOSE) : null;
       const current = customer.personalIdentityNumberBlindIndex;

@@ -1,0 +1,277 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventHash, verifyAuditChain, type ChainRow } from '../src/audit/audit-chain.js';
+import { countRows, onlyError, sql } from './support/helpers.js';
+import type { Client, TestApp } from './support/test-app.js';
+import { startTestApp } from './support/test-app.js';
+
+/**
+ * Accountability: every read of personal data and every change is in the append-only,
+ * hash-chained audit log, by field name and subject id, never by value.
+ */
+interface EventRow {
+  seq: string;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  client: string | null;
+  request_id: string | null;
+  operation: string;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  fields: string[];
+  outcome: string | null;
+}
+
+const EVENT_COLUMNS = `seq::text as seq, at::text as at, actor_type, actor_id, client, request_id, operation, action,
+  subject_type, subject_id, fields, outcome`;
+
+let app: TestApp;
+let service: Client;
+let serviceUserId: string;
+
+const eventsOfRequest = (requestId: string) =>
+  sql<EventRow>(app, `select ${EVENT_COLUMNS} from audit_event where request_id = ? order by seq`, [requestId]);
+
+async function requestIdOf(response: Response): Promise<{ requestId: string; body: { data?: Record<string, unknown>; errors?: unknown[] } }> {
+  const requestId = response.headers.get('x-request-id');
+  expect(requestId).toBeTruthy();
+  return { requestId: requestId!, body: (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
+}
+
+async function lastSeq(): Promise<number> {
+  const [row] = await sql<{ seq: string | null }>(app, 'select max(seq)::text as seq from audit_event');
+  return Number(row?.seq ?? 0);
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ customers: 40 });
+  service = await app.as('service');
+  const [user] = await sql<{ id: string }>(app, "select id from staff_user where username = 'service'");
+  serviceUserId = user!.id;
+});
+afterAll(() => app?.close());
+
+describe('reads', () => {
+  it('a page of N customers appends exactly one read event per customer, in one statement, with field names only', async () => {
+    const N = 12;
+    const { requestId, body } = await requestIdOf(
+      await service.post(`query CustomerPage { allCustomers(perPage: ${N}, sortField: "name") { id name email phone } }`),
+    );
+    expect(body.errors).toBeUndefined();
+    const customers = body.data!.allCustomers as { id: string; name: string; email: string; phone: string }[];
+    expect(customers).toHaveLength(N);
+
+    const events = await eventsOfRequest(requestId);
+    expect(events).toHaveLength(N);
+    expect(events.map((e) => e.subject_id).sort()).toEqual(customers.map((c) => c.id).sort());
+    for (const event of events) {
+      expect(event).toMatchObject({
+        actor_type: 'staff',
+        actor_id: serviceUserId,
+        request_id: requestId,
+        operation: 'query CustomerPage',
+        action: 'read',
+        subject_type: 'Customer',
+        fields: ['email', 'name', 'phone'],
+        outcome: null,
+      });
+    }
+    // One statement: one timestamp and an unbroken run of sequence numbers.
+    expect(new Set(events.map((e) => e.at)).size).toBe(1);
+    const seqs = events.map((e) => Number(e.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i));
+
+    // Never the values: no column of any event holds a name, an e-mail address or a phone number.
+    const everything = JSON.stringify(
+      await sql(app, 'select row_to_json(a)::text as json from audit_event a where request_id = ?', [requestId]),
+    );
+    for (const customer of customers) {
+      expect(everything).not.toContain(customer.name);
+      expect(everything).not.toContain(customer.email);
+      expect(everything).not.toContain(customer.phone);
+    }
+  });
+
+  it('a field that was denied is not recorded as read', async () => {
+    const sales = await app.as('sales');
+    const [customer] = await sql<{ id: string }>(app, "select id from customer where kind = 'PRIVATE' order by name limit 1");
+    const { requestId, body } = await requestIdOf(
+      await sales.post(
+        `{ Customer(id: "${customer!.id}") { name dateOfBirth personalIdentityNumber personalIdentityNumberMasked email } }`,
+      ),
+    );
+    expect(body.errors).toHaveLength(2); // dateOfBirth and personalIdentityNumber
+    const events = await eventsOfRequest(requestId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'read', subject_id: customer!.id, fields: ['email', 'name', 'personalIdentityNumberMasked'] });
+  });
+
+  it('a read of no personal field records nothing, and a refused query records nothing', async () => {
+    const quiet = await requestIdOf(await service.post('{ allCustomers(perPage: 5) { id kind status } }'));
+    expect(quiet.body.errors).toBeUndefined();
+    expect(await eventsOfRequest(quiet.requestId)).toEqual([]);
+
+    const analyst = await app.as('analyst');
+    const refused = await requestIdOf(await analyst.post('{ allCustomers(perPage: 5) { id name email } }'));
+    expect(refused.body.errors).toHaveLength(1);
+    expect(await eventsOfRequest(refused.requestId)).toEqual([]);
+  });
+});
+
+describe('changes', () => {
+  it('an update writes an update event listing the changed fields (and an unchanged value is no change)', async () => {
+    const [customer] = await sql<{ id: string; city: string }>(app, "select id, city from customer where city <> 'KEMI' order by name limit 1");
+    const update = () =>
+      service.post(`mutation { updateCustomer(id: "${customer!.id}", phone: "040 999 8877", city: "KEMI", country: "FI") { id } }`);
+
+    const first = await requestIdOf(await update());
+    expect(first.body.errors).toBeUndefined();
+    const events = await eventsOfRequest(first.requestId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      actor_id: serviceUserId,
+      operation: 'updateCustomer',
+      action: 'update',
+      subject_type: 'Customer',
+      subject_id: customer!.id,
+      fields: ['city', 'phone'],
+    });
+    expect(JSON.stringify(events)).not.toContain('KEMI');
+    expect(JSON.stringify(events)).not.toContain('9998877');
+
+    const again = await requestIdOf(await update());
+    expect(again.body.errors).toBeUndefined();
+    expect(await eventsOfRequest(again.requestId)).toEqual([]);
+  });
+
+  it('the database refuses UPDATE, DELETE and TRUNCATE of audit_event', async () => {
+    const before = await countRows(app, 'audit_event');
+    const seq = await lastSeq();
+    await expect(sql(app, "update audit_event set outcome = 'forged' where seq = ?", [seq])).rejects.toThrow(/append-only/);
+    await expect(sql(app, 'delete from audit_event where seq = ?', [seq])).rejects.toThrow(/append-only/);
+    await expect(sql(app, 'truncate audit_event')).rejects.toThrow(/append-only/);
+    expect(await countRows(app, 'audit_event')).toBe(before);
+    expect(await countRows(app, 'audit_event', "outcome = 'forged'")).toBe(0);
+  });
+});
+
+describe('the hash chain', () => {
+  it('stays intact under ~20 concurrent requests from several users', async () => {
+    const clients = await Promise.all(['service', 'sales', 'billing', 'marketing', 'dpo'].map((role) => app.as(role)));
+    const ids = (await sql<{ id: string }>(app, 'select id from customer order by id limit 5')).map((r) => r.id);
+    const before = await lastSeq();
+    const requests = Array.from({ length: 20 }, (_, i) => {
+      const client = clients[i % clients.length]!;
+      if (i % 5 === 0) {
+        return service.gql(`mutation { updateCustomer(id: "${ids[i / 5]}", phone: "04055500${String(i).padStart(2, '0')}") { id } }`);
+      }
+      return client.gql(`{ allCustomers(perPage: 8, page: ${i % 4}) { id name email } }`);
+    });
+    const results = await Promise.all(requests);
+    for (const result of results) expect(result.errors).toBeUndefined();
+    // 16 pages of 8 reads, 4 updates (each with its update event): nothing lost.
+    expect((await lastSeq()) - before).toBe(16 * 8 + 4);
+
+    const chain = await verifyAuditChain(app.orm.em.fork());
+    expect(chain).toEqual({ ok: true, events: await countRows(app, 'audit_event'), lastSeq: String(await lastSeq()) });
+  });
+
+  /** As the table's owner: switch the append-only trigger off for one statement. */
+  async function tamper(statement: string, params: unknown[] = []) {
+    await sql(app, 'alter table audit_event disable trigger audit_event_no_update');
+    try {
+      await sql(app, statement, params);
+    } finally {
+      await sql(app, 'alter table audit_event enable trigger audit_event_no_update');
+    }
+  }
+
+  it('finds an event whose fields were changed, and names it', async () => {
+    const seq = Math.floor((await lastSeq()) / 2);
+    const [original] = await sql<{ fields: string[] }>(app, 'select fields from audit_event where seq = ?', [seq]);
+    await tamper("update audit_event set fields = array['name'] where seq = ?", [seq]);
+    try {
+      const chain = await verifyAuditChain(app.orm.em.fork());
+      expect(chain.ok).toBe(false);
+      expect(chain).toMatchObject({ brokenAt: String(seq), events: seq - 1 });
+      expect(!chain.ok && chain.reason).toMatch(/changed/);
+    } finally {
+      await tamper('update audit_event set fields = array(select jsonb_array_elements_text(?::jsonb)) where seq = ?', [JSON.stringify(original!.fields), seq]);
+    }
+    expect((await verifyAuditChain(app.orm.em.fork())).ok).toBe(true);
+  });
+
+  it('finds a deleted event in the middle of the chain', async () => {
+    const seq = Math.floor((await lastSeq()) / 3);
+    await sql(app, 'create table audit_event_removed as select * from audit_event where seq = ?', [seq]);
+    await tamper('delete from audit_event where seq = ?', [seq]);
+    try {
+      const chain = await verifyAuditChain(app.orm.em.fork());
+      expect(chain.ok).toBe(false);
+      expect(chain).toMatchObject({ brokenAt: String(seq), events: seq - 1 });
+      expect(!chain.ok && chain.reason).toMatch(/missing/);
+    } finally {
+      await sql(app, 'insert into audit_event select * from audit_event_removed');
+      await sql(app, 'drop table audit_event_removed');
+    }
+    expect((await verifyAuditChain(app.orm.em.fork())).ok).toBe(true);
+  });
+
+  it('finds an event rewritten with a recomputed hash: the next event no longer points at it', async () => {
+    const seq = Math.floor((await lastSeq()) / 4);
+    const [row] = await sql<ChainRow>(
+      app,
+      `select seq::text as seq, ((extract(epoch from at) * 1000000)::bigint)::text as at_micros, actor_type, actor_id, client,
+              request_id, operation, action, subject_type, subject_id, fields, outcome, prev_hash, hash
+         from audit_event where seq = ?`,
+      [seq],
+    );
+    const forged = { ...row!, fields: ['name'], outcome: 'forged' };
+    await tamper('update audit_event set fields = array(select jsonb_array_elements_text(?::jsonb)), outcome = ?, hash = ? where seq = ?', [
+      JSON.stringify(forged.fields),
+      forged.outcome,
+      eventHash(row!.prev_hash, forged),
+      seq,
+    ]);
+    try {
+      const chain = await verifyAuditChain(app.orm.em.fork());
+      expect(chain.ok).toBe(false);
+      expect(chain).toMatchObject({ brokenAt: String(seq + 1), events: seq });
+      expect(!chain.ok && chain.reason).toMatch(/does not point/);
+    } finally {
+      await tamper('update audit_event set fields = array(select jsonb_array_elements_text(?::jsonb)), outcome = ?, hash = ? where seq = ?', [
+        JSON.stringify(row!.fields),
+        row!.outcome,
+        row!.hash,
+        seq,
+      ]);
+    }
+    expect((await verifyAuditChain(app.orm.em.fork())).ok).toBe(true);
+  });
+});
+
+describe('who may read the log', () => {
+  it('dpo lists the events of one data subject; service may not', async () => {
+    const [customer] = await sql<{ id: string; name: string }>(app, 'select id, name from customer order by name desc limit 1');
+    const read = await service.gql(`{ Customer(id: "${customer!.id}") { name email } }`);
+    expect(read.errors).toBeUndefined();
+
+    const dpo = await app.as('dpo');
+    const result = await dpo.gql<{ allAuditEvents: { subjectId: string; action: string; actorId: string; fields: string[] }[] }>(
+      'query($id: String) { allAuditEvents(filter: { subjectId: $id }, perPage: 500) { seq at actorType actorId client requestId operation action subjectType subjectId fields outcome } }',
+      { id: customer!.id },
+    );
+    expect(result.errors).toBeUndefined();
+    const events = result.data!.allAuditEvents;
+    const expected = await countRows(app, 'audit_event', 'subject_id = ?', [customer!.id]);
+    expect(events).toHaveLength(expected);
+    expect(events.every((e) => e.subjectId === customer!.id)).toBe(true);
+    expect(events).toContainEqual(expect.objectContaining({ action: 'read', actorId: serviceUserId, fields: ['email', 'name'] }));
+    expect(JSON.stringify(events)).not.toContain(customer!.name);
+
+    const refused = await service.gql('query($id: String) { allAuditEvents(filter: { subjectId: $id }) { seq } }', { id: customer!.id });
+    expect(refused.data).toBeNull();
+    expect(onlyError(refused, 'FORBIDDEN').path).toEqual(['allAuditEvents']);
+  });
+});
