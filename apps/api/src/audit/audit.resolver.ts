@@ -1,5 +1,5 @@
-import { Args, ArgsType, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '../common/errors.js';
+import { Args, ArgsType, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
+import { listOptions, PageArgs } from '../graphql/list.js';
 import type { RequestContext } from '../graphql/context.js';
 import { ListMetadata } from '../graphql/list-metadata.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -17,19 +17,7 @@ export class AuditEventFilter {
 }
 
 @ArgsType()
-export class AuditEventListArgs {
-  @Field(() => Int, { nullable: true })
-  page?: number;
-
-  @Field(() => Int, { nullable: true })
-  perPage?: number;
-
-  @Field(() => String, { nullable: true })
-  sortField?: string;
-
-  @Field(() => String, { nullable: true })
-  sortOrder?: string;
-
+export class AuditEventListArgs extends PageArgs {
   @Field(() => AuditEventFilter, { nullable: true })
   filter?: AuditEventFilter;
 }
@@ -47,16 +35,11 @@ function where(filter: AuditEventFilter | undefined) {
 export class AuditResolver {
   @Query(() => [AuditEvent])
   allAuditEvents(@Args() args: AuditEventListArgs, @Ctx() ctx: RequestContext) {
-    const perPage = args.perPage ?? 50;
-    if (perPage < 1 || perPage > 500) throw badInput('perPage', 'must be between 1 and 500');
-    const page = args.page ?? 0;
-    if (page < 0) throw badInput('page', 'must be 0 or more');
-    const direction = args.sortOrder?.toUpperCase() === 'ASC' ? 'asc' : 'desc';
-    return ctx.em.find(AuditEvent, where(args.filter), {
-      orderBy: { seq: direction },
-      limit: perPage,
-      offset: page * perPage,
-    });
+    return ctx.em.find(
+      AuditEvent,
+      where(args.filter),
+      listOptions(args, ['seq', 'at'], { sortField: 'seq', sortOrder: 'DESC', tieBreaker: 'seq', perPage: 50 }),
+    );
   }
 
   @Query(() => ListMetadata)

@@ -1,5 +1,6 @@
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { PageArgs } from '../../graphql/list.js';
 import { CustomerKind, CustomerStatus, DataSource } from './customer.enums.js';
 
 /** Flat mutation arguments (the ra-data-graphql-simple convention). Validated in the service. */
@@ -85,19 +86,7 @@ export class CustomerFilter {
 }
 
 @ArgsType()
-export class CustomerListArgs {
-  @Field(() => Int, { nullable: true, description: 'Page number, from 0' })
-  page?: number;
-
-  @Field(() => Int, { nullable: true, description: 'Rows per page (1–500, default 25)' })
-  perPage?: number;
-
-  @Field(() => String, { nullable: true })
-  sortField?: string;
-
-  @Field(() => String, { nullable: true, description: 'ASC or DESC' })
-  sortOrder?: string;
-
+export class CustomerListArgs extends PageArgs {
   @Field(() => CustomerFilter, { nullable: true })
   filter?: CustomerFilter;
 }

@@ -17,9 +17,9 @@ import {
   type UpdateCustomerArgs,
 } from './customer.input.js';
 import * as validate from './customer.validation.js';
+import { listOptions } from '../../graphql/list.js';
 
 const PIN_PURPOSE = 'personal-identity-number';
-const MAX_PER_PAGE = 500;
 const MIN_SEARCH_LENGTH = 3;
 
 /** Identity-number storage: all of it follows the classification of `personalIdentityNumber`. */
@@ -71,30 +71,8 @@ export class CustomerService {
     return where;
   }
 
-  private paging(args: CustomerListArgs) {
-    const page = args.page ?? 0;
-    const perPage = args.perPage ?? 25;
-    if (!Number.isInteger(page) || page < 0) throw badInput('page', 'must be 0 or more (pages count from 0)');
-    if (perPage < 1 || perPage > MAX_PER_PAGE) {
-      throw badInput('perPage', `must be between 1 and ${MAX_PER_PAGE}`);
-    }
-    const sortField = args.sortField ?? 'name';
-    if (!(CUSTOMER_SORT_FIELDS as readonly string[]).includes(sortField)) {
-      throw badInput('sortField', `cannot sort by "${sortField}"; use one of ${CUSTOMER_SORT_FIELDS.join(', ')}`);
-    }
-    const sortOrder = (args.sortOrder ?? 'ASC').toUpperCase();
-    if (sortOrder !== 'ASC' && sortOrder !== 'DESC') throw badInput('sortOrder', 'must be ASC or DESC');
-    return { page, perPage, sortField, sortOrder: sortOrder as 'ASC' | 'DESC' };
-  }
-
   async list(em: EntityManager, args: CustomerListArgs): Promise<Customer[]> {
-    const { page, perPage, sortField, sortOrder } = this.paging(args);
-    const direction = sortOrder === 'ASC' ? 'asc' : 'desc';
-    return em.find(Customer, this.where(args.filter), {
-      orderBy: { [sortField]: direction, id: direction },
-      limit: perPage,
-      offset: page * perPage,
-    });
+    return em.find(Customer, this.where(args.filter), listOptions(args, CUSTOMER_SORT_FIELDS, { sortField: 'name' }));
   }
 
   async count(em: EntityManager, args: CustomerListArgs): Promise<number> {

@@ -1,5 +1,6 @@
 
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { listOptions, PageArgs } from '../../graphql/list.js';
 import { checkPassword, parseRoles } from '../../access/auth.service.js';
 import { StaffRoleEnum, PartnerScopeEnum } from '../../access/roles.js';
 import { badInput, notFound } from '../../common/errors.js';
@@ -7,21 +8,6 @@ import type { RequestContext } from '../../graphql/context.js';
 import { ListMetadata } from '../../graphql/list-metadata.js';
 import { ApiKey } from './api-key.entity.js';
 import { StaffUser } from './staff-user.entity.js';
-
-@ArgsType()
-class PageArgs {
-  @Field(() => Int, { nullable: true })
-  page?: number;
-
-  @Field(() => Int, { nullable: true })
-  perPage?: number;
-
-  @Field(() => String, { nullable: true })
-  sortField?: string;
-
-  @Field(() => String, { nullable: true })
-  sortOrder?: string;
-}
 
 @ObjectType({ description: 'A new partner key: `key` is shown this once and never again' })
 export class CreatedApiKey {
@@ -32,20 +18,12 @@ export class CreatedApiKey {
   key!: string;
 }
 
-function paging(args: PageArgs, sortable: string[]) {
-  const perPage = Math.min(Math.max(args.perPage ?? 25, 1), 500);
-  const page = Math.max(args.page ?? 0, 0);
-  const sortField = args.sortField && sortable.includes(args.sortField) ? args.sortField : sortable[0]!;
-  const direction = args.sortOrder?.toUpperCase() === 'DESC' ? 'desc' : 'asc';
-  return { limit: perPage, offset: page * perPage, orderBy: { [sortField]: direction } };
-}
-
 /** Staff users and partner keys: the `admin` role's work (it reads no customer data). */
 @Resolver()
 export class StaffResolver {
   @Query(() => [StaffUser])
   allStaffUsers(@Args() args: PageArgs, @Ctx() ctx: RequestContext) {
-    return ctx.em.find(StaffUser, {}, paging(args, ['username', 'displayName', 'createdAt']));
+    return ctx.em.find(StaffUser, {}, listOptions(args, ['username', 'displayName', 'createdAt'], { sortField: 'username' }));
   }
 
   @Query(() => ListMetadata)
@@ -114,7 +92,7 @@ export class StaffResolver {
 
   @Query(() => [ApiKey])
   allApiKeys(@Args() args: PageArgs, @Ctx() ctx: RequestContext) {
-    return ctx.em.find(ApiKey, {}, paging(args, ['createdAt', 'partner', 'label']));
+    return ctx.em.find(ApiKey, {}, listOptions(args, ['createdAt', 'partner', 'label'], { sortField: 'createdAt', sortOrder: 'DESC' }));
   }
 
   @Query(() => ListMetadata)
