@@ -4,7 +4,7 @@
  *
  * Rules come from two places and together cover every field of the schema exactly once:
  *   - the data map (@register/schema) for every field of a classified type;
- *   - `operationRules` (operation-rules.ts) for queries, mutations and internal types.
+ *   - each domain module's own rules (modules/index.ts) for queries, mutations and internal types.
  * The fallback rule denies, with a FORBIDDEN error instead of shield's internal one.
  */
 import {

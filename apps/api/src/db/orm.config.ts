@@ -3,22 +3,12 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuditEvent } from '../audit/audit-event.entity.js';
-import { Customer } from '../modules/customer/customer.entity.js';
-import { ApiKey } from '../modules/staff/api-key.entity.js';
-import { StaffSession } from '../modules/staff/staff-session.entity.js';
-import { StaffUser } from '../modules/staff/staff-user.entity.js';
+import { domainModules } from '../modules/index.js';
 import { toolingDatabaseUrl } from '../config.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export const entities: (typeof Customer | typeof StaffUser | typeof StaffSession | typeof ApiKey | typeof AuditEvent)[] = [
-  Customer,
-  StaffUser,
-  StaffSession,
-  ApiKey,
-  AuditEvent,
-];
+export const entities = domainModules.flatMap((module) => module.entities);
 
 /** One ORM configuration for the server, the CLI, the tests and `mikro-orm migration:create`. */
 export function ormConfig(clientUrl: string, overrides: { pool?: { min: number; max: number } } = {}) {

@@ -1,16 +1,14 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { buildSchema } from 'type-graphql';
-import { AuthResolver } from '../access/auth.resolver.js';
-import { operationRules } from '../access/operation-rules.js';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { buildPermissions, dataMapRules, mergeRuleMaps } from '../access/shield.js';
 import { auditReadsMiddleware } from '../audit/audit.middleware.js';
-import { AuditResolver } from '../audit/audit.resolver.js';
-import { CustomerResolver } from '../modules/customer/customer.resolver.js';
-import { StaffResolver } from '../modules/staff/staff.resolver.js';
+import { domainModules, type DomainModule } from '../modules/index.js';
 
-export const resolvers = [AuthResolver, CustomerResolver, StaffResolver, AuditResolver] as const;
+export const resolvers = domainModules.flatMap((module) => module.resolvers) as NonEmptyArray<
+  DomainModule['resolvers'][number]
+>;
 
 /** The schema as TypeGraphQL declares it, before any rule is applied (emitted as schema.graphql). */
 export function buildBaseSchema(): Promise<GraphQLSchema> {
@@ -23,7 +21,7 @@ export function buildBaseSchema(): Promise<GraphQLSchema> {
 
 /** Every rule of the schema: the data map's and the operations'. */
 export function permissionRules() {
-  return mergeRuleMaps(dataMapRules(), operationRules);
+  return mergeRuleMaps(dataMapRules(), ...domainModules.map((module) => module.rules));
 }
 
 /** The served schema: permissions first (deny by default), then the audit of what was read. */
