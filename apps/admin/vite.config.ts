@@ -7,8 +7,10 @@ const API = process.env.REGISTER_API_URL ?? 'http://localhost:4000';
  * The admin app is served by the API from the same origin (the session cookie is SameSite=Strict),
  * so every URL is relative and `vite dev` proxies /graphql to a locally running API.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: '/',
+  // Apollo Client strips its development checks (and its devtools hook) when this is false.
+  define: { 'globalThis.__DEV__': JSON.stringify(mode !== 'production') },
   plugins: [react()],
   server: {
     port: 5173,
@@ -28,10 +30,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'graphql', test: /node_modules[\\/](graphql|@apollo|@wry|optimism|zen-observable|ts-invariant)[\\/]/, priority: 20 },
-            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/, priority: 10 },
           ],
         },
       },
     },
   },
-});
+}));

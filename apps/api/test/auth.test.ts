@@ -124,7 +124,7 @@ describe('sessions', () => {
       body: JSON.stringify({ query: '{ me { kind } allCustomers { id } }' }),
     });
     const body = (await replay.json()) as { data: { me: unknown } | null; errors: { extensions: { code: string } }[] };
-    expect(body.errors[0]?.extensions.code).toBe('FORBIDDEN');
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it("a deactivated user's sessions stop working at once, and signing in again is refused", async () => {

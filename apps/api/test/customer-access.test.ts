@@ -143,24 +143,25 @@ describe('reading customers, role by role', () => {
     });
   }
 
-  const refused: [string, () => Client | Promise<Client>][] = [
-    ...NON_READERS.map((role): [string, () => Promise<Client>] => [role, () => as(role)]),
-    ['anonymous', () => app.anonymous()],
-    ['partner with scope delivery', () => delivery],
+  // Signed-in callers without the right are FORBIDDEN; callers without a session are told to sign in.
+  const refused: [string, () => Client | Promise<Client>, string][] = [
+    ...NON_READERS.map((role): [string, () => Promise<Client>, string] => [role, () => as(role), 'FORBIDDEN']),
+    ['anonymous', () => app.anonymous(), 'UNAUTHENTICATED'],
+    ['partner with scope delivery', () => delivery, 'FORBIDDEN'],
   ];
-  for (const [who, client] of refused) {
-    it(`${who}: every customer query is FORBIDDEN as a whole`, async () => {
+  for (const [who, client, code] of refused) {
+    it(`${who}: every customer query is ${code} as a whole`, async () => {
       const c = await client();
       const list = await c.gql(`{ allCustomers { ${ALL} } }`);
       expect(list.data).toBeNull();
-      expect(onlyError(list, 'FORBIDDEN').path).toEqual(['allCustomers']);
+      expect(onlyError(list, code).path).toEqual(['allCustomers']);
 
       const one = await c.gql(`query($id: ID!) { Customer(id: $id) { ${ALL} } }`, { id: privateId });
       expect(one.data).toEqual({ Customer: null });
-      expect(onlyError(one, 'FORBIDDEN').path).toEqual(['Customer']);
+      expect(onlyError(one, code).path).toEqual(['Customer']);
 
       const meta = await c.gql('{ _allCustomersMeta { count } }');
-      expect(onlyError(meta, 'FORBIDDEN').path).toEqual(['_allCustomersMeta']);
+      expect(onlyError(meta, code).path).toEqual(['_allCustomersMeta']);
     });
   }
 

@@ -51,14 +51,21 @@ function enclosingType(ancestors: readonly (ASTNode | readonly ASTNode[])[]): st
  * error). Selections left empty ask for `__typename` only, which keeps the document valid.
  * Recomputed for every request from the principal of that moment: never cached across sign-ins.
  */
-export function pruneDocument<T extends DocumentNode>(document: T, principal: Principal): T {
+export function pruneDocument<T extends DocumentNode>(
+  document: T,
+  principal: Principal,
+  /** Narrower still: only these fields of classified types (e.g. what a list shows). */
+  only?: ReadonlySet<string>,
+): T {
   const pruned = visit(document, {
     Field: {
       enter(node, _key, _parent, _path, ancestors) {
         if (node.name.value.startsWith('__')) return undefined;
         const typeName = enclosingType(ancestors);
         if (!typeName || !classification(typeName)) return undefined;
-        return canRead(principal, typeName, node.name.value) ? undefined : null;
+        const field = node.name.value;
+        if (only && !only.has(field)) return null;
+        return canRead(principal, typeName, field) ? undefined : null;
       },
     },
     SelectionSet: {

@@ -70,10 +70,23 @@ export function readsAnyOf(typeName: string): Rule {
   );
 }
 
-export const forbiddenError = () =>
-  new GraphQLError('You do not have the rights to read or change this.', {
-    extensions: { code: 'FORBIDDEN' },
-  });
+/**
+ * A denial says FORBIDDEN to a signed-in caller and UNAUTHENTICATED to an anonymous one (no
+ * session, or one that expired), so that the admin app knows to ask for a sign-in.
+ */
+export const forbiddenError = (
+  _thrown?: unknown,
+  _parent?: unknown,
+  _args?: unknown,
+  context?: unknown,
+) =>
+  (context as Partial<RequestContext> | undefined)?.caller?.kind === 'anonymous'
+    ? new GraphQLError('Sign in first: this needs a staff session or a partner API key.', {
+        extensions: { code: 'UNAUTHENTICATED' },
+      })
+    : new GraphQLError('You do not have the rights to read or change this.', {
+        extensions: { code: 'FORBIDDEN' },
+      });
 
 export function mergeRuleMaps(...maps: RuleMap[]): RuleMap {
   const merged: RuleMap = {};
