@@ -1,5 +1,6 @@
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { Migrator } from '@mikro-orm/migrations';
+import type { LogContext, Logger, LoggerNamespace } from '@mikro-orm/core';
 import { defineConfig } from '@mikro-orm/postgresql';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,31 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const entities = domainModules.flatMap((module) => module.entities);
 
 /** One ORM configuration for the server, the CLI, the tests and `mikro-orm migration:create`. */
-export function ormConfig(clientUrl: string, overrides: { pool?: { min: number; max: number } } = {}) {
+/**
+ * Counts statements without logging them (they carry personal data): tests and benchmarks use it
+ * to prove a request costs a fixed number of SQL statements whatever its size.
+ */
+class StatementCounter implements Logger {
+  constructor(private readonly onQuery: (sql: string) => void) {}
+  log(): void {}
+  error(): void {}
+  warn(): void {}
+  logQuery(context: LogContext): void {
+    if (context.query) this.onQuery(context.query);
+  }
+  setDebugMode(): void {}
+  isEnabled(namespace: LoggerNamespace): boolean {
+    return namespace === 'query';
+  }
+}
+
+export interface OrmOverrides {
+  pool?: { min: number; max: number };
+  /** Called with each SQL statement the ORM sends (never with its parameters). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(clientUrl: string, overrides: OrmOverrides = {}) {
   return defineConfig({
     clientUrl,
     entities,
@@ -33,6 +58,9 @@ export function ormConfig(clientUrl: string, overrides: { pool?: { min: number; 
       silent: true,
     },
     pool: overrides.pool ?? { min: 0, max: 10 },
+    ...(overrides.onQuery
+      ? { debug: ['query' as const], loggerFactory: () => new StatementCounter(overrides.onQuery!) }
+      : {}),
   });
 }
 
