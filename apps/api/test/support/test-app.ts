@@ -99,10 +99,14 @@ export interface TestApp {
  * Starts the real HTTP server (Express + Apollo + shield + audit) on a free port against its own
  * database, seeded with the demo register (one user per role, `customers` customers).
  */
-export async function startTestApp(options: { customers?: number; config?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { customers?: number; config?: Record<string, string>; onQuery?: (sql: string) => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(options.config);
-  const orm = await MikroORM.init(ormConfig(database.url, { pool: { min: 0, max: 5 } }));
+  const orm = await MikroORM.init(
+    ormConfig(database.url, { pool: { min: 0, max: 5 }, ...(options.onQuery ? { onQuery: options.onQuery } : {}) }),
+  );
   const logger = createLogger('silent');
   const services = createServices(config);
   await seedDemoData(orm.em.fork(), services, logger, {
