@@ -4,6 +4,7 @@ import { businessIdCheckDigit, formatBusinessId, formatPersonalIdentityNumber } 
 import { STAFF_ROLES } from '@register/schema';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Logger } from '../logger.js';
+import { seedCatalogue } from '../modules/catalogue/catalogue.seed.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { CustomerKind, CustomerStatus, DataSource } from '../modules/customer/customer.enums.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
@@ -84,6 +85,7 @@ export async function seedDemoData(em: EntityManager, services: Services, logger
       roles: [role],
     });
   }
+  await seedCatalogue(em);
   const audit = new AuditLog({ kind: 'system', name: 'demo-seed' }, 'demo seed', 'demo-seed', 'seed demo');
   const rng = random(20261125);
   const usedBusinessIds = new Set<string>();

@@ -9,6 +9,9 @@ import type { RuleMap } from '../access/shield.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import { auditRules } from '../audit/audit.rules.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
+import { EquipmentModel, ServiceProduct } from './catalogue/catalogue.entity.js';
+import { EquipmentModelResolver, ServiceProductResolver } from './catalogue/catalogue.resolver.js';
+import { catalogueRules } from './catalogue/catalogue.rules.js';
 import { Customer } from './customer/customer.entity.js';
 import { CustomerResolver } from './customer/customer.resolver.js';
 import { customerRules } from './customer/customer.rules.js';
@@ -32,4 +35,5 @@ export const domainModules: DomainModule[] = [
   { name: 'audit', entities: [AuditEvent], resolvers: [AuditResolver], rules: auditRules },
   { name: 'staff', entities: [StaffUser, StaffSession, ApiKey], resolvers: [StaffResolver], rules: staffRules },
   { name: 'customer', entities: [Customer], resolvers: [CustomerResolver], rules: customerRules },
+  { name: 'catalogue', entities: [ServiceProduct, EquipmentModel], resolvers: [ServiceProductResolver, EquipmentModelResolver], rules: catalogueRules },
 ];
