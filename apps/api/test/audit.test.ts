@@ -158,7 +158,8 @@ describe('changes', () => {
 
 describe('the hash chain', () => {
   it('stays intact under ~20 concurrent requests from several users', async () => {
-    const clients = await Promise.all(['service', 'sales', 'billing', 'marketing', 'dpo'].map((role) => app.as(role)));
+    // Roles that read every listed field of every customer (marketing's reads are per permission).
+    const clients = await Promise.all(['service', 'sales', 'billing', 'dpo', 'sales'].map((role) => app.as(role)));
     const ids = (await sql<{ id: string }>(app, 'select id from customer order by id limit 5')).map((r) => r.id);
     const before = await lastSeq();
     const requests = Array.from({ length: 20 }, (_, i) => {

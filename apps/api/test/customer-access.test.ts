@@ -108,7 +108,9 @@ describe('reading customers, role by role', () => {
     expect([...EVERYTHING].sort()).toEqual([...CUSTOMER_FIELDS].sort());
   });
 
-  for (const role of READERS) {
+  // Marketing reads a customer only while its permissions allow, each contact field only for its
+  // channel (promise 6): marketing-access.test.ts checks its rows and fields against the ledger.
+  for (const role of READERS.filter((r) => r !== 'marketing')) {
     it(`${role}: allCustomers returns every row, with exactly the fields of its column`, async () => {
       const client = await as(role);
       const total = await countRows(app, 'customer');

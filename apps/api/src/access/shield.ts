@@ -11,6 +11,7 @@ import {
   canRead,
   classification,
   dataMap,
+  readsUnder,
   type AccessList,
   type DataMap,
   type Principal,
@@ -19,6 +20,7 @@ import { GraphQLError } from 'graphql';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { IRule, IRules } from 'graphql-shield';
 import type { RequestContext } from '../graphql/context.js';
+import { anyRowConditionHolds } from './row-conditions.js';
 
 export type Rule = IRule;
 export type RuleMap = Record<string, Record<string, Rule>>;
@@ -46,9 +48,36 @@ function allows(list: AccessList, principal: Principal): boolean {
 }
 
 /** The read rule of an access list; equal lists share one rule (and one cache entry). */
-export function readRule(list: AccessList): Rule {
+export function readRule(list: AccessList, subjectField = 'id'): Rule {
   const key = `read:${[...list.roles].sort().join(',')}|${[...(list.scopes ?? [])].sort().join(',')}`;
-  return callerRule(key, (principal) => allows(list, principal));
+  if (!list.when || Object.keys(list.when).length === 0) return callerRule(key, (principal) => allows(list, principal));
+  return conditionalReadRule(`${key}|when:${JSON.stringify(list.when)}|${subjectField}`, list, subjectField);
+}
+
+const rowConditionDenied = () =>
+  new GraphQLError('You may read this only where the data subject’s current permissions allow it, and here they do not.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+
+/**
+ * A read that depends on the record for some roles (`read.when` in the data map): callers with an
+ * unconditional role pass on the caller alone; the others pass only where a named row condition
+ * holds for the parent's data subject (found through `subjectField`). Evaluated per parent; the
+ * conditions' implementations load what they need once per page.
+ */
+function conditionalReadRule(name: string, list: AccessList, subjectField: string): Rule {
+  const cached = ruleCache.get(name);
+  if (cached) return cached;
+  const created = rule(name, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, ctx: RequestContext) => {
+    const reads = readsUnder(list, ctx.principal);
+    if (reads === 'all') return true;
+    if (reads === 'none') return false;
+    const subjectId = (parent as Record<string, unknown> | null | undefined)?.[subjectField];
+    if (typeof subjectId !== 'string') return false;
+    return (await anyRowConditionHolds(reads, subjectId, ctx)) || rowConditionDenied();
+  });
+  ruleCache.set(name, created);
+  return created;
 }
 
 /** Rules for every field of every classified type, straight from the data map. */
@@ -56,7 +85,7 @@ export function dataMapRules(map: DataMap = dataMap): RuleMap {
   const rules: RuleMap = {};
   for (const [typeName, type] of Object.entries(map)) {
     rules[typeName] = Object.fromEntries(
-      Object.entries(type.fields).map(([field, c]) => [field, readRule(c.read)]),
+      Object.entries(type.fields).map(([field, c]) => [field, readRule(c.read, type.subject)]),
     );
   }
   return rules;

@@ -3,8 +3,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { businessIdCheckDigit, formatBusinessId, formatPersonalIdentityNumber } from '@register/identifiers';
 import { STAFF_ROLES } from '@register/schema';
 import { AuditLog } from '../audit/audit-log.js';
+import { seededRandom, type SeedRandom } from './seed-random.js';
 import type { Logger } from '../logger.js';
+import { seedBilling } from '../modules/billing/billing.seed.js';
 import { seedCatalogue } from '../modules/catalogue/catalogue.seed.js';
+import { seedContactPersons } from '../modules/contact-person/contact-person.seed.js';
+import { seedContracts } from '../modules/contract/contract.seed.js';
+import { seedFeedback } from '../modules/feedback/feedback.seed.js';
+import { seedMarketing } from '../modules/marketing/marketing.seed.js';
+import { seedOrders } from '../modules/order/order.seed.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { CustomerKind, CustomerStatus, DataSource } from '../modules/customer/customer.enums.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
@@ -36,23 +43,6 @@ const PLACES: [string, string][] = [
 ];
 const PARTNERS = ['Posti Oy kumppanirekisteri', 'Elisa jälleenmyyjät', 'Verkkokauppa Partner'];
 
-/** A small seeded generator, so the demo register is the same on every machine. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-
 function slug(value: string) {
   return value
     .toLowerCase()
@@ -65,6 +55,11 @@ export interface DemoOptions {
   customers: number;
   password: string | undefined;
   print: (line: string) => void;
+  /**
+   * Also what the register holds about them (contact persons, billing, marketing permits,
+   * feedback, contracts, orders, ...). Tests that bring their own records switch it off.
+   */
+  contents?: boolean;
 }
 
 /**
@@ -85,12 +80,13 @@ export async function seedDemoData(em: EntityManager, services: Services, logger
       roles: [role],
     });
   }
-  await seedCatalogue(em);
+  const catalogue = await seedCatalogue(em);
   const audit = new AuditLog({ kind: 'system', name: 'demo-seed' }, 'demo seed', 'demo-seed', 'seed demo');
-  const rng = random(20261125);
+  const rng = seededRandom(20261125);
   const usedBusinessIds = new Set<string>();
   const usedPins = new Set<string>();
   const batch: Customer[] = [];
+  const created: Customer[] = [];
   for (let index = 0; index < options.customers; index += 1) {
     const business = rng.next() < 0.15;
     const [postalCode, city] = rng.pick(PLACES);
@@ -134,11 +130,16 @@ export async function seedDemoData(em: EntityManager, services: Services, logger
       args.personalIdentityNumber = pin;
       args.email = `${slug(first)}.${slug(last)}${rng.int(1, 99)}@example.fi`;
     }
-    batch.push(await services.customers.create(em, audit, args));
+    const customer = await services.customers.create(em, audit, args);
+    batch.push(customer);
+    created.push(customer);
     if (batch.length >= 50) {
       em.clear();
       batch.length = 0;
     }
+  }
+  if (options.contents ?? true) {
+    await seedContents(em, services, created, rng, catalogue);
   }
   if (generated) {
     options.print('');
@@ -150,4 +151,22 @@ export async function seedDemoData(em: EntityManager, services: Services, logger
     options.print(`  Demo staff users (username = role, password from DEMO_PASSWORD): ${STAFF_ROLES.join(', ')}`);
   }
   logger.info({ customers: options.customers, staffUsers: STAFF_ROLES.length }, 'demo register seeded');
+}
+
+/** What the register holds about the demo customers, so a new user sees a living register. */
+async function seedContents(
+  em: EntityManager,
+  services: Services,
+  customers: Customer[],
+  rng: SeedRandom,
+  catalogue: Awaited<ReturnType<typeof seedCatalogue>>,
+) {
+  em.clear();
+  await seedContracts(em, services, customers, catalogue, rng);
+  await seedOrders(em, services, customers, catalogue, rng);
+  await seedContactPersons(em, services, customers, rng);
+  await seedBilling(em, services, customers, rng);
+  await seedFeedback(em, services, customers, rng);
+  await seedMarketing(em, services, customers, rng);
+  em.clear();
 }

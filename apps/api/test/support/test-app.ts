@@ -100,7 +100,7 @@ export interface TestApp {
  * database, seeded with the demo register (one user per role, `customers` customers).
  */
 export async function startTestApp(
-  options: { customers?: number; config?: Record<string, string>; onQuery?: (sql: string) => void } = {},
+  options: { customers?: number; contents?: boolean; config?: Record<string, string>; onQuery?: (sql: string) => void } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(options.config);
@@ -111,6 +111,7 @@ export async function startTestApp(
   const services = createServices(config);
   await seedDemoData(orm.em.fork(), services, logger, {
     customers: options.customers ?? 30,
+    contents: options.contents ?? false,
     password: DEMO_PASSWORD,
     print: () => undefined,
   });

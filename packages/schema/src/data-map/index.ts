@@ -1,6 +1,21 @@
 import { customerMap } from './customer.js';
+import { orderMap } from './order.js';
+import { orderLineMap } from './order-line.js';
+import { quotationMap } from './quotation.js';
+import { quotationLineMap } from './quotation-line.js';
+import { billingAccountMap } from './billing-account.js';
+import { contactPersonMap } from './contact-person.js';
+import { contractLineMap, contractMap } from './contract.js';
+import { customerEventMap } from './customer-event.js';
+import { customerFiguresMap } from './customer-figures.js';
+import { simCardMap } from './sim-card.js';
+import { feedbackMap } from './feedback.js';
+import { invoiceMap } from './invoice.js';
+import { MARKETING_CUSTOMER_READS, marketingAudienceMemberMap, marketingPermissionsMap, marketingPermitEntryMap } from './marketing-permit.js';
+import { conditionalReads } from './model.js';
 import type {
   AccessList,
+  RowCondition,
   DataMap,
   FieldClassification,
   Principal,
@@ -18,7 +33,23 @@ export * from './model.js';
  * A field that is not here is readable by nobody.
  */
 export const dataMap = {
-  Customer: customerMap,
+  Customer: conditionalReads(customerMap, MARKETING_CUSTOMER_READS),
+  ContactPerson: contactPersonMap,
+  Contract: contractMap,
+  ContractLine: contractLineMap,
+  SimCard: simCardMap,
+  CustomerEvent: customerEventMap,
+  CustomerFigures: customerFiguresMap,
+  BillingAccount: billingAccountMap,
+  Invoice: invoiceMap,
+  Feedback: feedbackMap,
+  Order: orderMap,
+  OrderLine: orderLineMap,
+  Quotation: quotationMap,
+  QuotationLine: quotationLineMap,
+  MarketingPermitEntry: marketingPermitEntryMap,
+  MarketingPermissions: marketingPermissionsMap,
+  MarketingAudienceMember: marketingAudienceMemberMap,
 } as const satisfies DataMap;
 
 export type ClassifiedType = keyof typeof dataMap;
@@ -97,4 +128,45 @@ export function personalFields(typeName: string): string[] {
   return Object.entries(type.fields)
     .filter(([, field]) => field.personal)
     .map(([name]) => name);
+}
+
+/**
+ * How a principal reads under an access list: not at all, on every record, or only on records
+ * where one of the returned row conditions holds (every role that grants the read is conditional).
+ */
+export function readsUnder(list: AccessList, principal: Principal): 'none' | 'all' | readonly RowCondition[] {
+  if (!allows(list, principal)) return 'none';
+  if (principal.kind !== 'staff' || !list.when) return 'all';
+  const conditions: RowCondition[] = [];
+  for (const role of principal.roles) {
+    if (!list.roles.includes(role)) continue;
+    const when = list.when[role];
+    if (when === undefined) return 'all';
+    for (const condition of typeof when === 'string' ? [when] : when) {
+      if (!conditions.includes(condition)) conditions.push(condition);
+    }
+  }
+  return conditions;
+}
+
+/**
+ * The row conditions under which the principal reads the field (any one of them suffices), or
+ * null when no condition applies: it reads the field on every record — or not at all, which
+ * `canRead` (role-level, unchanged) tells.
+ */
+export function rowCondition(principal: Principal, typeName: string, fieldName: string): readonly RowCondition[] | null {
+  const field = fieldClassification(typeName, fieldName);
+  if (!field) return null;
+  const reads = readsUnder(field.read, principal);
+  return typeof reads === 'string' ? null : reads;
+}
+
+/**
+ * The conditions a record must meet for the principal to see it at all — those of the field that
+ * names its data subject (whoever may not know whose record it is, may not see the record). Lists
+ * filter their rows by it, single-record queries return null for a record that fails it.
+ */
+export function recordCondition(principal: Principal, typeName: string): readonly RowCondition[] | null {
+  const type = classification(typeName);
+  return type ? rowCondition(principal, typeName, type.subject) : null;
 }

@@ -104,9 +104,36 @@ export type Retention =
   | { after: 'record-created'; months: number }
   | { after: 'legal-hold'; hold: LegalHold };
 
+/** Channels of direct marketing (section 3 of the registry description, promise 6). */
+export const MARKETING_CHANNELS = ['EMAIL', 'SMS', 'PHONE', 'POST'] as const;
+export type MarketingChannelName = (typeof MARKETING_CHANNELS)[number];
+
+/**
+ * Named conditions on a record under which a role's read applies: row permissions kept as data
+ * (like Hasura's row filters). The API implements each name twice — as a check of one record
+ * (field rules, per parent) and as a filter of a list (rows a limited caller never receives) — and
+ * a name without an implementation denies.
+ *   - `marketing-permitted`: the data subject's current direct-marketing state permits at least
+ *     one channel;
+ *   - `marketing-permitted:<CHANNEL>`: it permits that channel.
+ */
+export type RowCondition = 'marketing-permitted' | `marketing-permitted:${MarketingChannelName}`;
+export const ROW_CONDITIONS = [
+  'marketing-permitted',
+  'marketing-permitted:EMAIL',
+  'marketing-permitted:SMS',
+  'marketing-permitted:PHONE',
+  'marketing-permitted:POST',
+] as const satisfies readonly RowCondition[];
+
 export interface AccessList {
   readonly roles: readonly StaffRole[];
   readonly scopes?: readonly PartnerScope[];
+  /**
+   * Roles of `roles` that read the field only on records where one of the named conditions holds.
+   * A principal that also holds a role of `roles` without a condition reads it on every record.
+   */
+  readonly when?: Readonly<Partial<Record<StaffRole, RowCondition | readonly RowCondition[]>>>;
 }
 
 export interface WriteAccessList {
@@ -142,6 +169,40 @@ export interface TypeClassification {
   /** Whose data a record of this type is: the data subject is found through this field. */
   readonly subject: string;
   readonly fields: Readonly<Record<string, FieldClassification>>;
+  /**
+   * The mutations that write records of this type when they are not `create<Type>` /
+   * `update<Type>` (e.g. an append-only ledger written by one command). Their arguments are named
+   * after the fields they write, and the field rules above apply to them.
+   */
+  readonly mutations?: { readonly create?: string; readonly update?: string };
+}
+
+/**
+ * Makes every read of `role` on the type conditional: on the fields named in `fields` under their
+ * own condition, on every other field the role reads under `otherwise`. A field added later is
+ * therefore conditional too, never silently open.
+ */
+export function conditionalReads(
+  type: TypeClassification,
+  rule: {
+    readonly role: StaffRole;
+    readonly otherwise: RowCondition;
+    readonly fields: Readonly<Record<string, RowCondition | readonly RowCondition[]>>;
+  },
+): TypeClassification {
+  for (const name of Object.keys(rule.fields)) {
+    if (!type.fields[name]?.read.roles.includes(rule.role)) {
+      throw new Error(`conditionalReads: ${type.label.en}.${name} is not a field that ${rule.role} reads`);
+    }
+  }
+  const fields = Object.fromEntries(
+    Object.entries(type.fields).map(([name, field]) => {
+      if (!field.read.roles.includes(rule.role)) return [name, field];
+      const when = { ...field.read.when, [rule.role]: rule.fields[name] ?? rule.otherwise };
+      return [name, { ...field, read: { ...field.read, when } }];
+    }),
+  );
+  return { ...type, fields };
 }
 
 export type DataMap = Readonly<Record<string, TypeClassification>>;

@@ -13,10 +13,106 @@ export type AuditEventFilter = {
 };
 
 /** List filters; each one needs the right to read the field it filters on */
+export type BillingAccountFilter = {
+  customerId?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  method?: BillingMethod | null | undefined;
+};
+
+/** How invoices reach the customer: e-invoice, e-mail, paper or direct payment (suoramaksu) */
+export type BillingMethod =
+  /** Direct payment (suoramaksu) through the bank */
+  | 'DIRECT_PAYMENT'
+  /** PDF invoice by e-mail */
+  | 'EMAIL'
+  /** E-invoice to an OVT address (business) or a bank account (consumer), through an operator */
+  | 'E_INVOICE'
+  /** Paper invoice by post */
+  | 'PAPER';
+
+/** How the customer and the staff member were in contact */
+export type ContactChannel = 'CHAT' | 'EMAIL' | 'PHONE' | 'VISIT';
+
+/** List filters; each one needs the right to read the field it filters on */
+export type ContactPersonFilter = {
+  customerId?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** Search in name, e-mail and phone */
+  q?: string | null | undefined;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type ContractFilter = {
+  /** The contract number, e.g. SOP-100001 */
+  contractNumber?: string | null | undefined;
+  customerId?: string | null | undefined;
+  /** The contracts of these customers (e.g. of a page of customers), at most 500 */
+  customerIds?: Array<string> | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** Contracts that have (or had) this service */
+  serviceProductId?: string | null | undefined;
+  /** Started on or after this date */
+  startAfter?: string | null | undefined;
+  /** Started on or before this date */
+  startBefore?: string | null | undefined;
+  status?: ContractStatus | null | undefined;
+};
+
+/** A service to put on a contract */
+export type ContractLineInput = {
+  /** Agreed monthly price per unit in euro cents (default: the catalogue price) */
+  monthlyPriceCents?: number | null | undefined;
+  /** How many (default 1) */
+  quantity?: number | null | undefined;
+  serviceProductId: string;
+};
+
+/** DRAFT (not yet in force), ACTIVE, ENDED or CANCELLED (a draft that never took effect) */
+export type ContractStatus = 'ACTIVE' | 'CANCELLED' | 'DRAFT' | 'ENDED';
+
+/** List filters; each one needs the right to read the field it filters on */
+export type CustomerEventFilter = {
+  /** Events at or after this time */
+  after?: string | null | undefined;
+  /** Events before this time */
+  before?: string | null | undefined;
+  customerId?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  kind?: CustomerEventKind | null | undefined;
+  /** Events about this record (e.g. a contract) */
+  recordId?: string | null | undefined;
+};
+
+/** What happened: a service change, a contract or SIM event, a customer contact, a quotation or an order */
+export type CustomerEventKind =
+  | 'CONTACT'
+  | 'CONTRACT_CHANGED'
+  | 'CONTRACT_CREATED'
+  | 'CONTRACT_STATUS_CHANGED'
+  | 'ORDER'
+  | 'QUOTATION'
+  | 'SERVICE_ADDED'
+  | 'SERVICE_CHANGED'
+  | 'SERVICE_REMOVED'
+  | 'SIM_ADDED'
+  | 'SIM_STATUS_CHANGED';
+
+/** List filters; each one needs the right to read the field it filters on */
+export type CustomerFiguresFilter = {
+  /** The customers whose figures to compile */
+  customerIds?: Array<string> | null | undefined;
+  /** Same as customerIds (react-admin asks for records by ids) */
+  ids?: Array<string> | null | undefined;
+  segment?: CustomerSegment | null | undefined;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
 export type CustomerFilter = {
   city?: string | null | undefined;
   ids?: Array<string> | null | undefined;
   kind?: CustomerKind | null | undefined;
+  /** Only customers whose current permissions allow this channel */
+  marketingChannel?: MarketingChannel | null | undefined;
   postalCode?: string | null | undefined;
   /** Search in name, e-mail and phone */
   q?: string | null | undefined;
@@ -27,14 +123,155 @@ export type CustomerFilter = {
 /** Private person or business customer */
 export type CustomerKind = 'BUSINESS' | 'PRIVATE';
 
+/** KEY: monthly value ≥ 150 €; NEW: customer for under 6 months; VALUED: monthly value ≥ 50 € and customer for 24 months or more; STANDARD: the rest */
+export type CustomerSegment = 'KEY' | 'NEW' | 'STANDARD' | 'VALUED';
+
 /** State of the customer relationship */
 export type CustomerStatus = 'ACTIVE' | 'PROSPECT' | 'TERMINATED';
 
 /** Where the data came from (section 5 of the registry description) */
 export type DataSource = 'DATA_SUBJECT' | 'PARTNER' | 'SERVICE_DELIVERY';
 
+export type EquipmentModelFilter = {
+  active?: boolean | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** Search in SKU, manufacturer and model */
+  q?: string | null | undefined;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type FeedbackFilter = {
+  customerId?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  kind?: FeedbackKind | null | undefined;
+};
+
+/** A customer survey answer, free feedback, or a complaint */
+export type FeedbackKind = 'COMPLAINT' | 'FREE_FEEDBACK' | 'SURVEY_ANSWER';
+
+/** List filters; each one needs the right to read the field it filters on */
+export type InvoiceFilter = {
+  billingAccountId?: string | null | undefined;
+  customerId?: string | null | undefined;
+  /** Due on or after this date */
+  dueAfter?: string | null | undefined;
+  /** Due on or before this date */
+  dueBefore?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** true: unpaid and past the due date; false: everything else */
+  overdue?: boolean | null | undefined;
+  /** Finnish reference number or RF creditor reference */
+  referenceNumber?: string | null | undefined;
+  status?: InvoiceStatus | null | undefined;
+};
+
+/** Payment and collection status of an invoice */
+export type InvoiceStatus =
+  /** Cancelled with a credit note (final) */
+  | 'CREDITED'
+  /** Handed to a collection agency */
+  | 'IN_COLLECTION'
+  /** Sent, not yet paid */
+  | 'OPEN'
+  /** Paid (final) */
+  | 'PAID'
+  /** Overdue; a payment reminder has been sent */
+  | 'REMINDER_SENT';
+
+/** Channel of direct marketing */
+export type MarketingChannel = 'EMAIL' | 'PHONE' | 'POST' | 'SMS';
+
+/** A permit (consent) or a prohibition (objection) of direct marketing on one channel */
+export type MarketingDecision = 'PERMIT' | 'PROHIBIT';
+
+/** Ledger filters; each one needs the right to read the field it filters on */
+export type MarketingPermitEntryFilter = {
+  channel?: MarketingChannel | null | undefined;
+  contactPersonId?: string | null | undefined;
+  customerId?: string | null | undefined;
+  decision?: MarketingDecision | null | undefined;
+  source?: MarketingSource | null | undefined;
+};
+
+/** How the decision was given: form, phone call, partner register, e-mail, in person, objection request */
+export type MarketingSource =
+  'CUSTOMER_FORM' | 'EMAIL' | 'IN_PERSON' | 'OBJECTION_REQUEST' | 'PARTNER' | 'PHONE_CALL';
+
+/** List filters; each one needs the right to read the field it filters on */
+export type OrderFilter = {
+  customerId?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** true: NEW, CONFIRMED and IN_DELIVERY; false: DELIVERED and CANCELLED */
+  open?: boolean | null | undefined;
+  orderNumber?: number | null | undefined;
+  /** Ordered on or after this date */
+  orderedAfter?: string | null | undefined;
+  /** Ordered on or before this date */
+  orderedBefore?: string | null | undefined;
+  quotationId?: string | null | undefined;
+  status?: OrderStatus | null | undefined;
+};
+
+/** A line of an order: a service or an equipment model, a quantity, optionally a price */
+export type OrderLineInput = {
+  equipmentModelId?: string | null | undefined;
+  quantity?: number | null | undefined;
+  serviceProductId?: string | null | undefined;
+  /** Euro cents; defaults to the catalogue price */
+  unitPriceCents?: number | null | undefined;
+};
+
+/** NEW → CONFIRMED → IN_DELIVERY → DELIVERED, or CANCELLED; DELIVERED and CANCELLED are final */
+export type OrderStatus = 'CANCELLED' | 'CONFIRMED' | 'DELIVERED' | 'IN_DELIVERY' | 'NEW';
+
 /** Access right of a partner API key */
 export type PartnerScope = 'delivery';
+
+/** List filters; each one needs the right to read the field it filters on */
+export type QuotationFilter = {
+  customerId?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  quotationNumber?: number | null | undefined;
+  status?: QuotationStatus | null | undefined;
+};
+
+/** A line of a quotation: a service or an equipment model, a quantity, optionally a price */
+export type QuotationLineInput = {
+  equipmentModelId?: string | null | undefined;
+  quantity?: number | null | undefined;
+  serviceProductId?: string | null | undefined;
+  /** Euro cents; defaults to the catalogue price */
+  unitPriceCents?: number | null | undefined;
+};
+
+/** DRAFT → SENT → ACCEPTED → CONVERTED (into an order), or REJECTED / EXPIRED; the last three are final */
+export type QuotationStatus = 'ACCEPTED' | 'CONVERTED' | 'DRAFT' | 'EXPIRED' | 'REJECTED' | 'SENT';
+
+/** What kind of service a product is */
+export type ServiceKind = 'BROADBAND' | 'FIXED_LINE' | 'MOBILE' | 'OTHER' | 'SECURITY' | 'TV';
+
+export type ServiceProductFilter = {
+  active?: boolean | null | undefined;
+  ids?: Array<string> | null | undefined;
+  kind?: ServiceKind | null | undefined;
+  /** Search in code and name */
+  q?: string | null | undefined;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type SimCardFilter = {
+  contractId?: string | null | undefined;
+  customerId?: string | null | undefined;
+  /** The SIM cards of these customers, at most 500 */
+  customerIds?: Array<string> | null | undefined;
+  /** The exact ICCID */
+  iccid?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  status?: SimCardStatus | null | undefined;
+};
+
+/** ORDERED, ACTIVE, SUSPENDED or CLOSED (final) */
+export type SimCardStatus = 'ACTIVE' | 'CLOSED' | 'ORDERED' | 'SUSPENDED';
 
 /** Access right of a member of staff */
 export type StaffRole = 'admin' | 'analyst' | 'billing' | 'dpo' | 'marketing' | 'sales' | 'service';
@@ -64,6 +301,1318 @@ export type AuditEventListQuery = {
   total: { count: number };
 };
 
+export type BillingAccountFieldsFragment = {
+  id: string;
+  customerId: string | null;
+  method: BillingMethod | null;
+  eInvoiceAddress: string | null;
+  eInvoiceOperatorId: string | null;
+  invoiceEmail: string | null;
+  billingContactName: string | null;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+};
+
+export type BillingAccountListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: BillingAccountFilter | null | undefined;
+}>;
+
+export type BillingAccountListQuery = {
+  items: Array<{
+    id: string;
+    customerId: string | null;
+    method: BillingMethod | null;
+    eInvoiceAddress: string | null;
+    eInvoiceOperatorId: string | null;
+    invoiceEmail: string | null;
+    billingContactName: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type BillingAccountOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type BillingAccountOneQuery = {
+  data: {
+    id: string;
+    customerId: string | null;
+    method: BillingMethod | null;
+    eInvoiceAddress: string | null;
+    eInvoiceOperatorId: string | null;
+    invoiceEmail: string | null;
+    billingContactName: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type CreateBillingAccountMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  method?: BillingMethod | null | undefined;
+  eInvoiceAddress?: string | null | undefined;
+  eInvoiceOperatorId?: string | null | undefined;
+  invoiceEmail?: string | null | undefined;
+  billingContactName?: string | null | undefined;
+  streetAddress?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type CreateBillingAccountMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    method: BillingMethod | null;
+    eInvoiceAddress: string | null;
+    eInvoiceOperatorId: string | null;
+    invoiceEmail: string | null;
+    billingContactName: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type UpdateBillingAccountMutationVariables = Exact<{
+  id: string;
+  method?: BillingMethod | null | undefined;
+  eInvoiceAddress?: string | null | undefined;
+  eInvoiceOperatorId?: string | null | undefined;
+  invoiceEmail?: string | null | undefined;
+  billingContactName?: string | null | undefined;
+  streetAddress?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type UpdateBillingAccountMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    method: BillingMethod | null;
+    eInvoiceAddress: string | null;
+    eInvoiceOperatorId: string | null;
+    invoiceEmail: string | null;
+    billingContactName: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type InvoiceFieldsFragment = {
+  id: string;
+  customerId: string | null;
+  billingAccountId: string | null;
+  invoiceNumber: number | null;
+  referenceNumber: string | null;
+  rfReference: string | null;
+  issueDate: string | null;
+  dueDate: string | null;
+  netAmountCents: number | null;
+  vatAmountCents: number | null;
+  totalAmountCents: number | null;
+  currency: string | null;
+  status: InvoiceStatus | null;
+  paidDate: string | null;
+  reminderSentDate: string | null;
+  collectionAgency: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+};
+
+export type InvoiceListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: InvoiceFilter | null | undefined;
+}>;
+
+export type InvoiceListQuery = {
+  items: Array<{
+    id: string;
+    customerId: string | null;
+    billingAccountId: string | null;
+    invoiceNumber: number | null;
+    referenceNumber: string | null;
+    rfReference: string | null;
+    issueDate: string | null;
+    dueDate: string | null;
+    netAmountCents: number | null;
+    vatAmountCents: number | null;
+    totalAmountCents: number | null;
+    currency: string | null;
+    status: InvoiceStatus | null;
+    paidDate: string | null;
+    reminderSentDate: string | null;
+    collectionAgency: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type InvoiceOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type InvoiceOneQuery = {
+  data: {
+    id: string;
+    customerId: string | null;
+    billingAccountId: string | null;
+    invoiceNumber: number | null;
+    referenceNumber: string | null;
+    rfReference: string | null;
+    issueDate: string | null;
+    dueDate: string | null;
+    netAmountCents: number | null;
+    vatAmountCents: number | null;
+    totalAmountCents: number | null;
+    currency: string | null;
+    status: InvoiceStatus | null;
+    paidDate: string | null;
+    reminderSentDate: string | null;
+    collectionAgency: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type CreateInvoiceMutationVariables = Exact<{
+  billingAccountId?: string | null | undefined;
+  issueDate?: string | null | undefined;
+  dueDate?: string | null | undefined;
+  netAmountCents?: number | null | undefined;
+  vatAmountCents?: number | null | undefined;
+  totalAmountCents?: number | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type CreateInvoiceMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    billingAccountId: string | null;
+    invoiceNumber: number | null;
+    referenceNumber: string | null;
+    rfReference: string | null;
+    issueDate: string | null;
+    dueDate: string | null;
+    netAmountCents: number | null;
+    vatAmountCents: number | null;
+    totalAmountCents: number | null;
+    currency: string | null;
+    status: InvoiceStatus | null;
+    paidDate: string | null;
+    reminderSentDate: string | null;
+    collectionAgency: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type UpdateInvoiceMutationVariables = Exact<{
+  id: string;
+  status?: InvoiceStatus | null | undefined;
+  dueDate?: string | null | undefined;
+  paidDate?: string | null | undefined;
+  reminderSentDate?: string | null | undefined;
+  collectionAgency?: string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type UpdateInvoiceMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    billingAccountId: string | null;
+    invoiceNumber: number | null;
+    referenceNumber: string | null;
+    rfReference: string | null;
+    issueDate: string | null;
+    dueDate: string | null;
+    netAmountCents: number | null;
+    vatAmountCents: number | null;
+    totalAmountCents: number | null;
+    currency: string | null;
+    status: InvoiceStatus | null;
+    paidDate: string | null;
+    reminderSentDate: string | null;
+    collectionAgency: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type ServiceProductFieldsFragment = {
+  id: string;
+  code: string;
+  name: string;
+  kind: ServiceKind;
+  monthlyPriceCents: number;
+  oneOffPriceCents: number;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type ServiceProductListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: ServiceProductFilter | null | undefined;
+}>;
+
+export type ServiceProductListQuery = {
+  items: Array<{
+    id: string;
+    code: string;
+    name: string;
+    kind: ServiceKind;
+    monthlyPriceCents: number;
+    oneOffPriceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+  total: { count: number };
+};
+
+export type ServiceProductOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ServiceProductOneQuery = {
+  data: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ServiceKind;
+    monthlyPriceCents: number;
+    oneOffPriceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  } | null;
+};
+
+export type CreateServiceProductMutationVariables = Exact<{
+  code?: string | null | undefined;
+  name?: string | null | undefined;
+  kind?: ServiceKind | null | undefined;
+  monthlyPriceCents?: number | null | undefined;
+  oneOffPriceCents?: number | null | undefined;
+  active?: boolean | null | undefined;
+}>;
+
+export type CreateServiceProductMutation = {
+  data: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ServiceKind;
+    monthlyPriceCents: number;
+    oneOffPriceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  };
+};
+
+export type UpdateServiceProductMutationVariables = Exact<{
+  id: string;
+  code?: string | null | undefined;
+  name?: string | null | undefined;
+  kind?: ServiceKind | null | undefined;
+  monthlyPriceCents?: number | null | undefined;
+  oneOffPriceCents?: number | null | undefined;
+  active?: boolean | null | undefined;
+}>;
+
+export type UpdateServiceProductMutation = {
+  data: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ServiceKind;
+    monthlyPriceCents: number;
+    oneOffPriceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  };
+};
+
+export type EquipmentModelFieldsFragment = {
+  id: string;
+  sku: string;
+  manufacturer: string;
+  model: string;
+  priceCents: number;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type EquipmentModelListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: EquipmentModelFilter | null | undefined;
+}>;
+
+export type EquipmentModelListQuery = {
+  items: Array<{
+    id: string;
+    sku: string;
+    manufacturer: string;
+    model: string;
+    priceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+  total: { count: number };
+};
+
+export type EquipmentModelOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type EquipmentModelOneQuery = {
+  data: {
+    id: string;
+    sku: string;
+    manufacturer: string;
+    model: string;
+    priceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  } | null;
+};
+
+export type CreateEquipmentModelMutationVariables = Exact<{
+  sku?: string | null | undefined;
+  manufacturer?: string | null | undefined;
+  model?: string | null | undefined;
+  priceCents?: number | null | undefined;
+  active?: boolean | null | undefined;
+}>;
+
+export type CreateEquipmentModelMutation = {
+  data: {
+    id: string;
+    sku: string;
+    manufacturer: string;
+    model: string;
+    priceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  };
+};
+
+export type UpdateEquipmentModelMutationVariables = Exact<{
+  id: string;
+  sku?: string | null | undefined;
+  manufacturer?: string | null | undefined;
+  model?: string | null | undefined;
+  priceCents?: number | null | undefined;
+  active?: boolean | null | undefined;
+}>;
+
+export type UpdateEquipmentModelMutation = {
+  data: {
+    id: string;
+    sku: string;
+    manufacturer: string;
+    model: string;
+    priceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  };
+};
+
+export type ContactPersonFieldsFragment = {
+  id: string;
+  customerId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  streetAddress: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+  roleInCompany: string | null;
+  position: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+};
+
+export type ContactPersonListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: ContactPersonFilter | null | undefined;
+}>;
+
+export type ContactPersonListQuery = {
+  items: Array<{
+    id: string;
+    customerId: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    roleInCompany: string | null;
+    position: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type ContactPersonOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ContactPersonOneQuery = {
+  data: {
+    id: string;
+    customerId: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    roleInCompany: string | null;
+    position: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type CreateContactPersonMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  streetAddress?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  roleInCompany?: string | null | undefined;
+  position?: string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type CreateContactPersonMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    roleInCompany: string | null;
+    position: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type UpdateContactPersonMutationVariables = Exact<{
+  id: string;
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  streetAddress?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  city?: string | null | undefined;
+  country?: string | null | undefined;
+  roleInCompany?: string | null | undefined;
+  position?: string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type UpdateContactPersonMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    streetAddress: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string | null;
+    roleInCompany: string | null;
+    position: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type DeleteContactPersonMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteContactPersonMutation = { data: { id: string } | null };
+
+export type ContractLineFieldsFragment = {
+  id: string;
+  contractId: string | null;
+  customerId: string | null;
+  serviceProductId: string | null;
+  quantity: number | null;
+  monthlyPriceCents: number | null;
+  addedDate: string | null;
+  removedDate: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  serviceProduct: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ServiceKind;
+    monthlyPriceCents: number;
+    oneOffPriceCents: number;
+    active: boolean;
+    createdAt: string;
+    updatedAt: string;
+  } | null;
+};
+
+export type SimCardFieldsFragment = {
+  id: string;
+  contractId: string | null;
+  customerId: string | null;
+  iccid: string | null;
+  phoneNumber: string | null;
+  status: SimCardStatus | null;
+  activatedAt: string | null;
+  closedAt: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+};
+
+export type ContractFieldsFragment = {
+  id: string;
+  contractNumber: string | null;
+  customerId: string | null;
+  status: ContractStatus | null;
+  startDate: string | null;
+  endDate: string | null;
+  monthlyValueCents: number | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  lines: Array<{
+    id: string;
+    contractId: string | null;
+    customerId: string | null;
+    serviceProductId: string | null;
+    quantity: number | null;
+    monthlyPriceCents: number | null;
+    addedDate: string | null;
+    removedDate: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    serviceProduct: {
+      id: string;
+      code: string;
+      name: string;
+      kind: ServiceKind;
+      monthlyPriceCents: number;
+      oneOffPriceCents: number;
+      active: boolean;
+      createdAt: string;
+      updatedAt: string;
+    } | null;
+  }> | null;
+  simCards: Array<{
+    id: string;
+    contractId: string | null;
+    customerId: string | null;
+    iccid: string | null;
+    phoneNumber: string | null;
+    status: SimCardStatus | null;
+    activatedAt: string | null;
+    closedAt: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  }> | null;
+};
+
+export type ContractListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: ContractFilter | null | undefined;
+}>;
+
+export type ContractListQuery = {
+  items: Array<{
+    id: string;
+    contractNumber: string | null;
+    customerId: string | null;
+    status: ContractStatus | null;
+    startDate: string | null;
+    endDate: string | null;
+    monthlyValueCents: number | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      serviceProductId: string | null;
+      quantity: number | null;
+      monthlyPriceCents: number | null;
+      addedDate: string | null;
+      removedDate: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      serviceProduct: {
+        id: string;
+        code: string;
+        name: string;
+        kind: ServiceKind;
+        monthlyPriceCents: number;
+        oneOffPriceCents: number;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+    }> | null;
+    simCards: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      iccid: string | null;
+      phoneNumber: string | null;
+      status: SimCardStatus | null;
+      activatedAt: string | null;
+      closedAt: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+    }> | null;
+  }>;
+  total: { count: number };
+};
+
+export type ContractOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ContractOneQuery = {
+  data: {
+    id: string;
+    contractNumber: string | null;
+    customerId: string | null;
+    status: ContractStatus | null;
+    startDate: string | null;
+    endDate: string | null;
+    monthlyValueCents: number | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      serviceProductId: string | null;
+      quantity: number | null;
+      monthlyPriceCents: number | null;
+      addedDate: string | null;
+      removedDate: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      serviceProduct: {
+        id: string;
+        code: string;
+        name: string;
+        kind: ServiceKind;
+        monthlyPriceCents: number;
+        oneOffPriceCents: number;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+    }> | null;
+    simCards: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      iccid: string | null;
+      phoneNumber: string | null;
+      status: SimCardStatus | null;
+      activatedAt: string | null;
+      closedAt: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+    }> | null;
+  } | null;
+};
+
+export type CreateContractMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  status?: ContractStatus | null | undefined;
+  startDate?: string | null | undefined;
+  endDate?: string | null | undefined;
+  lines?: Array<ContractLineInput> | ContractLineInput | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type CreateContractMutation = {
+  data: {
+    id: string;
+    contractNumber: string | null;
+    customerId: string | null;
+    status: ContractStatus | null;
+    startDate: string | null;
+    endDate: string | null;
+    monthlyValueCents: number | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      serviceProductId: string | null;
+      quantity: number | null;
+      monthlyPriceCents: number | null;
+      addedDate: string | null;
+      removedDate: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      serviceProduct: {
+        id: string;
+        code: string;
+        name: string;
+        kind: ServiceKind;
+        monthlyPriceCents: number;
+        oneOffPriceCents: number;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+    }> | null;
+    simCards: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      iccid: string | null;
+      phoneNumber: string | null;
+      status: SimCardStatus | null;
+      activatedAt: string | null;
+      closedAt: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+    }> | null;
+  } | null;
+};
+
+export type UpdateContractMutationVariables = Exact<{
+  id: string;
+  status?: ContractStatus | null | undefined;
+  endDate?: string | null | undefined;
+}>;
+
+export type UpdateContractMutation = {
+  data: {
+    id: string;
+    contractNumber: string | null;
+    customerId: string | null;
+    status: ContractStatus | null;
+    startDate: string | null;
+    endDate: string | null;
+    monthlyValueCents: number | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      serviceProductId: string | null;
+      quantity: number | null;
+      monthlyPriceCents: number | null;
+      addedDate: string | null;
+      removedDate: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      serviceProduct: {
+        id: string;
+        code: string;
+        name: string;
+        kind: ServiceKind;
+        monthlyPriceCents: number;
+        oneOffPriceCents: number;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+    }> | null;
+    simCards: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      iccid: string | null;
+      phoneNumber: string | null;
+      status: SimCardStatus | null;
+      activatedAt: string | null;
+      closedAt: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+    }> | null;
+  } | null;
+};
+
+export type AddContractServiceMutationVariables = Exact<{
+  contractId: string;
+  serviceProductId: string;
+  quantity?: number | null | undefined;
+  monthlyPriceCents?: number | null | undefined;
+}>;
+
+export type AddContractServiceMutation = {
+  data: {
+    id: string;
+    contractNumber: string | null;
+    customerId: string | null;
+    status: ContractStatus | null;
+    startDate: string | null;
+    endDate: string | null;
+    monthlyValueCents: number | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      serviceProductId: string | null;
+      quantity: number | null;
+      monthlyPriceCents: number | null;
+      addedDate: string | null;
+      removedDate: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      serviceProduct: {
+        id: string;
+        code: string;
+        name: string;
+        kind: ServiceKind;
+        monthlyPriceCents: number;
+        oneOffPriceCents: number;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+    }> | null;
+    simCards: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      iccid: string | null;
+      phoneNumber: string | null;
+      status: SimCardStatus | null;
+      activatedAt: string | null;
+      closedAt: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+    }> | null;
+  } | null;
+};
+
+export type ChangeContractServiceMutationVariables = Exact<{
+  contractLineId: string;
+  quantity?: number | null | undefined;
+  monthlyPriceCents?: number | null | undefined;
+}>;
+
+export type ChangeContractServiceMutation = {
+  data: {
+    id: string;
+    contractNumber: string | null;
+    customerId: string | null;
+    status: ContractStatus | null;
+    startDate: string | null;
+    endDate: string | null;
+    monthlyValueCents: number | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      serviceProductId: string | null;
+      quantity: number | null;
+      monthlyPriceCents: number | null;
+      addedDate: string | null;
+      removedDate: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      serviceProduct: {
+        id: string;
+        code: string;
+        name: string;
+        kind: ServiceKind;
+        monthlyPriceCents: number;
+        oneOffPriceCents: number;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+    }> | null;
+    simCards: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      iccid: string | null;
+      phoneNumber: string | null;
+      status: SimCardStatus | null;
+      activatedAt: string | null;
+      closedAt: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+    }> | null;
+  } | null;
+};
+
+export type RemoveContractServiceMutationVariables = Exact<{
+  contractLineId: string;
+}>;
+
+export type RemoveContractServiceMutation = {
+  data: {
+    id: string;
+    contractNumber: string | null;
+    customerId: string | null;
+    status: ContractStatus | null;
+    startDate: string | null;
+    endDate: string | null;
+    monthlyValueCents: number | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      serviceProductId: string | null;
+      quantity: number | null;
+      monthlyPriceCents: number | null;
+      addedDate: string | null;
+      removedDate: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+      serviceProduct: {
+        id: string;
+        code: string;
+        name: string;
+        kind: ServiceKind;
+        monthlyPriceCents: number;
+        oneOffPriceCents: number;
+        active: boolean;
+        createdAt: string;
+        updatedAt: string;
+      } | null;
+    }> | null;
+    simCards: Array<{
+      id: string;
+      contractId: string | null;
+      customerId: string | null;
+      iccid: string | null;
+      phoneNumber: string | null;
+      status: SimCardStatus | null;
+      activatedAt: string | null;
+      closedAt: string | null;
+      sourceType: DataSource | null;
+      sourcePartner: string | null;
+      collectedAt: string | null;
+      createdAt: string | null;
+      updatedAt: string | null;
+    }> | null;
+  } | null;
+};
+
+export type SimCardListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: SimCardFilter | null | undefined;
+}>;
+
+export type SimCardListQuery = {
+  items: Array<{
+    id: string;
+    contractId: string | null;
+    customerId: string | null;
+    iccid: string | null;
+    phoneNumber: string | null;
+    status: SimCardStatus | null;
+    activatedAt: string | null;
+    closedAt: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type SimCardOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type SimCardOneQuery = {
+  data: {
+    id: string;
+    contractId: string | null;
+    customerId: string | null;
+    iccid: string | null;
+    phoneNumber: string | null;
+    status: SimCardStatus | null;
+    activatedAt: string | null;
+    closedAt: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type AddSimCardMutationVariables = Exact<{
+  contractId?: string | null | undefined;
+  iccid?: string | null | undefined;
+  phoneNumber?: string | null | undefined;
+  status?: SimCardStatus | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type AddSimCardMutation = {
+  data: {
+    id: string;
+    contractId: string | null;
+    customerId: string | null;
+    iccid: string | null;
+    phoneNumber: string | null;
+    status: SimCardStatus | null;
+    activatedAt: string | null;
+    closedAt: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type UpdateSimCardMutationVariables = Exact<{
+  id: string;
+  status?: SimCardStatus | null | undefined;
+}>;
+
+export type UpdateSimCardMutation = {
+  data: {
+    id: string;
+    contractId: string | null;
+    customerId: string | null;
+    iccid: string | null;
+    phoneNumber: string | null;
+    status: SimCardStatus | null;
+    activatedAt: string | null;
+    closedAt: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
 export type CustomerFieldsFragment = {
   id: string;
   kind: CustomerKind | null;
@@ -85,6 +1634,21 @@ export type CustomerFieldsFragment = {
   relationshipEndedAt: string | null;
   createdAt: string | null;
   updatedAt: string | null;
+  marketingPermissions: {
+    customerId: string | null;
+    email: boolean | null;
+    emailDecidedAt: string | null;
+    emailSource: MarketingSource | null;
+    sms: boolean | null;
+    smsDecidedAt: string | null;
+    smsSource: MarketingSource | null;
+    phone: boolean | null;
+    phoneDecidedAt: string | null;
+    phoneSource: MarketingSource | null;
+    post: boolean | null;
+    postDecidedAt: string | null;
+    postSource: MarketingSource | null;
+  } | null;
 };
 
 export type CustomerListQueryVariables = Exact<{
@@ -117,6 +1681,21 @@ export type CustomerListQuery = {
     relationshipEndedAt: string | null;
     createdAt: string | null;
     updatedAt: string | null;
+    marketingPermissions: {
+      customerId: string | null;
+      email: boolean | null;
+      emailDecidedAt: string | null;
+      emailSource: MarketingSource | null;
+      sms: boolean | null;
+      smsDecidedAt: string | null;
+      smsSource: MarketingSource | null;
+      phone: boolean | null;
+      phoneDecidedAt: string | null;
+      phoneSource: MarketingSource | null;
+      post: boolean | null;
+      postDecidedAt: string | null;
+      postSource: MarketingSource | null;
+    } | null;
   }>;
   total: { count: number };
 };
@@ -147,6 +1726,21 @@ export type CustomerOneQuery = {
     relationshipEndedAt: string | null;
     createdAt: string | null;
     updatedAt: string | null;
+    marketingPermissions: {
+      customerId: string | null;
+      email: boolean | null;
+      emailDecidedAt: string | null;
+      emailSource: MarketingSource | null;
+      sms: boolean | null;
+      smsDecidedAt: string | null;
+      smsSource: MarketingSource | null;
+      phone: boolean | null;
+      phoneDecidedAt: string | null;
+      phoneSource: MarketingSource | null;
+      post: boolean | null;
+      postDecidedAt: string | null;
+      postSource: MarketingSource | null;
+    } | null;
   } | null;
 };
 
@@ -176,6 +1770,21 @@ export type CustomerManyQuery = {
     relationshipEndedAt: string | null;
     createdAt: string | null;
     updatedAt: string | null;
+    marketingPermissions: {
+      customerId: string | null;
+      email: boolean | null;
+      emailDecidedAt: string | null;
+      emailSource: MarketingSource | null;
+      sms: boolean | null;
+      smsDecidedAt: string | null;
+      smsSource: MarketingSource | null;
+      phone: boolean | null;
+      phoneDecidedAt: string | null;
+      phoneSource: MarketingSource | null;
+      post: boolean | null;
+      postDecidedAt: string | null;
+      postSource: MarketingSource | null;
+    } | null;
   }>;
 };
 
@@ -219,6 +1828,21 @@ export type CreateCustomerMutation = {
     relationshipEndedAt: string | null;
     createdAt: string | null;
     updatedAt: string | null;
+    marketingPermissions: {
+      customerId: string | null;
+      email: boolean | null;
+      emailDecidedAt: string | null;
+      emailSource: MarketingSource | null;
+      sms: boolean | null;
+      smsDecidedAt: string | null;
+      smsSource: MarketingSource | null;
+      phone: boolean | null;
+      phoneDecidedAt: string | null;
+      phoneSource: MarketingSource | null;
+      post: boolean | null;
+      postDecidedAt: string | null;
+      postSource: MarketingSource | null;
+    } | null;
   } | null;
 };
 
@@ -263,6 +1887,21 @@ export type UpdateCustomerMutation = {
     relationshipEndedAt: string | null;
     createdAt: string | null;
     updatedAt: string | null;
+    marketingPermissions: {
+      customerId: string | null;
+      email: boolean | null;
+      emailDecidedAt: string | null;
+      emailSource: MarketingSource | null;
+      sms: boolean | null;
+      smsDecidedAt: string | null;
+      smsSource: MarketingSource | null;
+      phone: boolean | null;
+      phoneDecidedAt: string | null;
+      phoneSource: MarketingSource | null;
+      post: boolean | null;
+      postDecidedAt: string | null;
+      postSource: MarketingSource | null;
+    } | null;
   } | null;
 };
 
@@ -278,6 +1917,869 @@ export type VerifyPersonalIdentityNumberMutationVariables = Exact<{
 }>;
 
 export type VerifyPersonalIdentityNumberMutation = { verifyPersonalIdentityNumber: boolean };
+
+export type FeedbackFieldsFragment = {
+  id: string;
+  customerId: string | null;
+  kind: FeedbackKind | null;
+  surveyName: string | null;
+  question: string | null;
+  score: number | null;
+  text: string | null;
+  givenAt: string | null;
+  consent: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+};
+
+export type FeedbackListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: FeedbackFilter | null | undefined;
+}>;
+
+export type FeedbackListQuery = {
+  items: Array<{
+    id: string;
+    customerId: string | null;
+    kind: FeedbackKind | null;
+    surveyName: string | null;
+    question: string | null;
+    score: number | null;
+    text: string | null;
+    givenAt: string | null;
+    consent: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type FeedbackOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type FeedbackOneQuery = {
+  data: {
+    id: string;
+    customerId: string | null;
+    kind: FeedbackKind | null;
+    surveyName: string | null;
+    question: string | null;
+    score: number | null;
+    text: string | null;
+    givenAt: string | null;
+    consent: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type CreateFeedbackMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  kind?: FeedbackKind | null | undefined;
+  surveyName?: string | null | undefined;
+  question?: string | null | undefined;
+  score?: number | null | undefined;
+  text?: string | null | undefined;
+  givenAt?: string | null | undefined;
+  consent?: string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type CreateFeedbackMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    kind: FeedbackKind | null;
+    surveyName: string | null;
+    question: string | null;
+    score: number | null;
+    text: string | null;
+    givenAt: string | null;
+    consent: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type UpdateFeedbackMutationVariables = Exact<{
+  id: string;
+  kind?: FeedbackKind | null | undefined;
+  surveyName?: string | null | undefined;
+  question?: string | null | undefined;
+  score?: number | null | undefined;
+  text?: string | null | undefined;
+  givenAt?: string | null | undefined;
+  consent?: string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type UpdateFeedbackMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    kind: FeedbackKind | null;
+    surveyName: string | null;
+    question: string | null;
+    score: number | null;
+    text: string | null;
+    givenAt: string | null;
+    consent: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type DeleteFeedbackMutationVariables = Exact<{
+  id: string;
+}>;
+
+export type DeleteFeedbackMutation = { data: { id: string } | null };
+
+export type CustomerEventFieldsFragment = {
+  id: string;
+  customerId: string | null;
+  at: string | null;
+  kind: CustomerEventKind | null;
+  summary: string | null;
+  before: unknown;
+  after: unknown;
+  channel: ContactChannel | null;
+  staffUserId: string | null;
+  recordType: string | null;
+  recordId: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+};
+
+export type CustomerEventListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: CustomerEventFilter | null | undefined;
+}>;
+
+export type CustomerEventListQuery = {
+  items: Array<{
+    id: string;
+    customerId: string | null;
+    at: string | null;
+    kind: CustomerEventKind | null;
+    summary: string | null;
+    before: unknown;
+    after: unknown;
+    channel: ContactChannel | null;
+    staffUserId: string | null;
+    recordType: string | null;
+    recordId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type CustomerEventOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type CustomerEventOneQuery = {
+  data: {
+    id: string;
+    customerId: string | null;
+    at: string | null;
+    kind: CustomerEventKind | null;
+    summary: string | null;
+    before: unknown;
+    after: unknown;
+    channel: ContactChannel | null;
+    staffUserId: string | null;
+    recordType: string | null;
+    recordId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+  } | null;
+};
+
+export type RecordCustomerContactMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  channel?: ContactChannel | null | undefined;
+  summary?: string | null | undefined;
+  at?: string | null | undefined;
+}>;
+
+export type RecordCustomerContactMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    at: string | null;
+    kind: CustomerEventKind | null;
+    summary: string | null;
+    before: unknown;
+    after: unknown;
+    channel: ContactChannel | null;
+    staffUserId: string | null;
+    recordType: string | null;
+    recordId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+  } | null;
+};
+
+export type CustomerFiguresFieldsFragment = {
+  id: string;
+  customerId: string | null;
+  activeServices: number | null;
+  monthlyValueCents: number | null;
+  customerSince: string | null;
+  openInvoices: number | null;
+  segment: CustomerSegment | null;
+};
+
+export type CustomerFiguresListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: CustomerFiguresFilter | null | undefined;
+}>;
+
+export type CustomerFiguresListQuery = {
+  items: Array<{
+    id: string;
+    customerId: string | null;
+    activeServices: number | null;
+    monthlyValueCents: number | null;
+    customerSince: string | null;
+    openInvoices: number | null;
+    segment: CustomerSegment | null;
+  }>;
+  total: { count: number };
+};
+
+export type CustomerFiguresOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type CustomerFiguresOneQuery = {
+  data: {
+    id: string;
+    customerId: string | null;
+    activeServices: number | null;
+    monthlyValueCents: number | null;
+    customerSince: string | null;
+    openInvoices: number | null;
+    segment: CustomerSegment | null;
+  } | null;
+};
+
+export type MarketingPermissionsFieldsFragment = {
+  customerId: string | null;
+  email: boolean | null;
+  emailDecidedAt: string | null;
+  emailSource: MarketingSource | null;
+  sms: boolean | null;
+  smsDecidedAt: string | null;
+  smsSource: MarketingSource | null;
+  phone: boolean | null;
+  phoneDecidedAt: string | null;
+  phoneSource: MarketingSource | null;
+  post: boolean | null;
+  postDecidedAt: string | null;
+  postSource: MarketingSource | null;
+};
+
+export type MarketingPermitEntryFieldsFragment = {
+  id: string;
+  customerId: string | null;
+  contactPersonId: string | null;
+  channel: MarketingChannel | null;
+  decision: MarketingDecision | null;
+  recordedAt: string | null;
+  source: MarketingSource | null;
+  sourcePartner: string | null;
+  sourceType: DataSource | null;
+  collectedAt: string | null;
+  recordedById: string | null;
+  evidence: string | null;
+};
+
+export type MarketingPermitEntryListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: MarketingPermitEntryFilter | null | undefined;
+}>;
+
+export type MarketingPermitEntryListQuery = {
+  items: Array<{
+    id: string;
+    customerId: string | null;
+    contactPersonId: string | null;
+    channel: MarketingChannel | null;
+    decision: MarketingDecision | null;
+    recordedAt: string | null;
+    source: MarketingSource | null;
+    sourcePartner: string | null;
+    sourceType: DataSource | null;
+    collectedAt: string | null;
+    recordedById: string | null;
+    evidence: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type MarketingPermitEntryOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type MarketingPermitEntryOneQuery = {
+  data: {
+    id: string;
+    customerId: string | null;
+    contactPersonId: string | null;
+    channel: MarketingChannel | null;
+    decision: MarketingDecision | null;
+    recordedAt: string | null;
+    source: MarketingSource | null;
+    sourcePartner: string | null;
+    sourceType: DataSource | null;
+    collectedAt: string | null;
+    recordedById: string | null;
+    evidence: string | null;
+  } | null;
+};
+
+export type RecordMarketingDecisionMutationVariables = Exact<{
+  customerId: string;
+  contactPersonId?: string | null | undefined;
+  channel: MarketingChannel;
+  decision: MarketingDecision;
+  source: MarketingSource;
+  sourcePartner?: string | null | undefined;
+  evidence: string;
+}>;
+
+export type RecordMarketingDecisionMutation = {
+  data: {
+    id: string;
+    customerId: string | null;
+    contactPersonId: string | null;
+    channel: MarketingChannel | null;
+    decision: MarketingDecision | null;
+    recordedAt: string | null;
+    source: MarketingSource | null;
+    sourcePartner: string | null;
+    sourceType: DataSource | null;
+    collectedAt: string | null;
+    recordedById: string | null;
+    evidence: string | null;
+  } | null;
+};
+
+export type OrderLineFieldsFragment = {
+  id: string;
+  orderId: string | null;
+  customerId: string | null;
+  lineNumber: number | null;
+  serviceProductId: string | null;
+  equipmentModelId: string | null;
+  quantity: number | null;
+  unitPriceCents: number | null;
+  totalCents: number | null;
+};
+
+export type OrderFieldsFragment = {
+  id: string;
+  orderNumber: number | null;
+  customerId: string | null;
+  status: OrderStatus | null;
+  orderDate: string | null;
+  deliveryDate: string | null;
+  deliveredAt: string | null;
+  deliveryStreetAddress: string | null;
+  deliveryPostalCode: string | null;
+  deliveryCity: string | null;
+  deliveryCountry: string | null;
+  recipientName: string | null;
+  simIccids: Array<string> | null;
+  valueCents: number | null;
+  quotationId: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  lines: Array<{
+    id: string;
+    orderId: string | null;
+    customerId: string | null;
+    lineNumber: number | null;
+    serviceProductId: string | null;
+    equipmentModelId: string | null;
+    quantity: number | null;
+    unitPriceCents: number | null;
+    totalCents: number | null;
+  }> | null;
+};
+
+export type OrderListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: OrderFilter | null | undefined;
+}>;
+
+export type OrderListQuery = {
+  items: Array<{
+    id: string;
+    orderNumber: number | null;
+    customerId: string | null;
+    status: OrderStatus | null;
+    orderDate: string | null;
+    deliveryDate: string | null;
+    deliveredAt: string | null;
+    deliveryStreetAddress: string | null;
+    deliveryPostalCode: string | null;
+    deliveryCity: string | null;
+    deliveryCountry: string | null;
+    recipientName: string | null;
+    simIccids: Array<string> | null;
+    valueCents: number | null;
+    quotationId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      orderId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  }>;
+  total: { count: number };
+};
+
+export type OrderOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type OrderOneQuery = {
+  data: {
+    id: string;
+    orderNumber: number | null;
+    customerId: string | null;
+    status: OrderStatus | null;
+    orderDate: string | null;
+    deliveryDate: string | null;
+    deliveredAt: string | null;
+    deliveryStreetAddress: string | null;
+    deliveryPostalCode: string | null;
+    deliveryCity: string | null;
+    deliveryCountry: string | null;
+    recipientName: string | null;
+    simIccids: Array<string> | null;
+    valueCents: number | null;
+    quotationId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      orderId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  } | null;
+};
+
+export type CreateOrderMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  orderDate?: string | null | undefined;
+  deliveryDate?: string | null | undefined;
+  deliveryStreetAddress?: string | null | undefined;
+  deliveryPostalCode?: string | null | undefined;
+  deliveryCity?: string | null | undefined;
+  deliveryCountry?: string | null | undefined;
+  recipientName?: string | null | undefined;
+  simIccids?: Array<string> | string | null | undefined;
+  lines?: Array<OrderLineInput> | OrderLineInput | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type CreateOrderMutation = {
+  data: {
+    id: string;
+    orderNumber: number | null;
+    customerId: string | null;
+    status: OrderStatus | null;
+    orderDate: string | null;
+    deliveryDate: string | null;
+    deliveredAt: string | null;
+    deliveryStreetAddress: string | null;
+    deliveryPostalCode: string | null;
+    deliveryCity: string | null;
+    deliveryCountry: string | null;
+    recipientName: string | null;
+    simIccids: Array<string> | null;
+    valueCents: number | null;
+    quotationId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      orderId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  } | null;
+};
+
+export type UpdateOrderMutationVariables = Exact<{
+  id: string;
+  status?: OrderStatus | null | undefined;
+  deliveryDate?: string | null | undefined;
+  deliveredAt?: string | null | undefined;
+  deliveryStreetAddress?: string | null | undefined;
+  deliveryPostalCode?: string | null | undefined;
+  deliveryCity?: string | null | undefined;
+  deliveryCountry?: string | null | undefined;
+  recipientName?: string | null | undefined;
+  simIccids?: Array<string> | string | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type UpdateOrderMutation = {
+  data: {
+    id: string;
+    orderNumber: number | null;
+    customerId: string | null;
+    status: OrderStatus | null;
+    orderDate: string | null;
+    deliveryDate: string | null;
+    deliveredAt: string | null;
+    deliveryStreetAddress: string | null;
+    deliveryPostalCode: string | null;
+    deliveryCity: string | null;
+    deliveryCountry: string | null;
+    recipientName: string | null;
+    simIccids: Array<string> | null;
+    valueCents: number | null;
+    quotationId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      orderId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  } | null;
+};
+
+export type QuotationLineFieldsFragment = {
+  id: string;
+  quotationId: string | null;
+  customerId: string | null;
+  lineNumber: number | null;
+  serviceProductId: string | null;
+  equipmentModelId: string | null;
+  quantity: number | null;
+  unitPriceCents: number | null;
+  totalCents: number | null;
+};
+
+export type QuotationFieldsFragment = {
+  id: string;
+  quotationNumber: number | null;
+  customerId: string | null;
+  quotationDate: string | null;
+  validUntil: string | null;
+  status: QuotationStatus | null;
+  totalCents: number | null;
+  preparedById: string | null;
+  preparedByName: string | null;
+  sourceType: DataSource | null;
+  sourcePartner: string | null;
+  collectedAt: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+  lines: Array<{
+    id: string;
+    quotationId: string | null;
+    customerId: string | null;
+    lineNumber: number | null;
+    serviceProductId: string | null;
+    equipmentModelId: string | null;
+    quantity: number | null;
+    unitPriceCents: number | null;
+    totalCents: number | null;
+  }> | null;
+};
+
+export type QuotationListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: QuotationFilter | null | undefined;
+}>;
+
+export type QuotationListQuery = {
+  items: Array<{
+    id: string;
+    quotationNumber: number | null;
+    customerId: string | null;
+    quotationDate: string | null;
+    validUntil: string | null;
+    status: QuotationStatus | null;
+    totalCents: number | null;
+    preparedById: string | null;
+    preparedByName: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      quotationId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  }>;
+  total: { count: number };
+};
+
+export type QuotationOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type QuotationOneQuery = {
+  data: {
+    id: string;
+    quotationNumber: number | null;
+    customerId: string | null;
+    quotationDate: string | null;
+    validUntil: string | null;
+    status: QuotationStatus | null;
+    totalCents: number | null;
+    preparedById: string | null;
+    preparedByName: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      quotationId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  } | null;
+};
+
+export type CreateQuotationMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  quotationDate?: string | null | undefined;
+  validUntil?: string | null | undefined;
+  status?: QuotationStatus | null | undefined;
+  lines?: Array<QuotationLineInput> | QuotationLineInput | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type CreateQuotationMutation = {
+  data: {
+    id: string;
+    quotationNumber: number | null;
+    customerId: string | null;
+    quotationDate: string | null;
+    validUntil: string | null;
+    status: QuotationStatus | null;
+    totalCents: number | null;
+    preparedById: string | null;
+    preparedByName: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      quotationId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  } | null;
+};
+
+export type UpdateQuotationMutationVariables = Exact<{
+  id: string;
+  validUntil?: string | null | undefined;
+  status?: QuotationStatus | null | undefined;
+  lines?: Array<QuotationLineInput> | QuotationLineInput | null | undefined;
+  sourceType?: DataSource | null | undefined;
+  sourcePartner?: string | null | undefined;
+  collectedAt?: string | null | undefined;
+}>;
+
+export type UpdateQuotationMutation = {
+  data: {
+    id: string;
+    quotationNumber: number | null;
+    customerId: string | null;
+    quotationDate: string | null;
+    validUntil: string | null;
+    status: QuotationStatus | null;
+    totalCents: number | null;
+    preparedById: string | null;
+    preparedByName: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      quotationId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  } | null;
+};
+
+export type ConvertQuotationToOrderMutationVariables = Exact<{
+  quotationId: string;
+  orderDate?: string | null | undefined;
+  deliveryDate?: string | null | undefined;
+  deliveryStreetAddress?: string | null | undefined;
+  deliveryPostalCode?: string | null | undefined;
+  deliveryCity?: string | null | undefined;
+  deliveryCountry?: string | null | undefined;
+  recipientName?: string | null | undefined;
+  simIccids?: Array<string> | string | null | undefined;
+}>;
+
+export type ConvertQuotationToOrderMutation = {
+  data: {
+    id: string;
+    orderNumber: number | null;
+    customerId: string | null;
+    status: OrderStatus | null;
+    orderDate: string | null;
+    deliveryDate: string | null;
+    deliveredAt: string | null;
+    deliveryStreetAddress: string | null;
+    deliveryPostalCode: string | null;
+    deliveryCity: string | null;
+    deliveryCountry: string | null;
+    recipientName: string | null;
+    simIccids: Array<string> | null;
+    valueCents: number | null;
+    quotationId: string | null;
+    sourceType: DataSource | null;
+    sourcePartner: string | null;
+    collectedAt: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+    lines: Array<{
+      id: string;
+      orderId: string | null;
+      customerId: string | null;
+      lineNumber: number | null;
+      serviceProductId: string | null;
+      equipmentModelId: string | null;
+      quantity: number | null;
+      unitPriceCents: number | null;
+      totalCents: number | null;
+    }> | null;
+  } | null;
+};
 
 export type MeFieldsFragment = {
   id: string;
@@ -356,6 +2858,386 @@ export type StaffUserListQuery = {
   total: { count: number };
 };
 
+export const BillingAccountFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingAccountFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingAccount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingContactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BillingAccountFieldsFragment, unknown>;
+export const InvoiceFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingAccountId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'referenceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rfReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'netAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vatAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paidDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reminderSentDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectionAgency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InvoiceFieldsFragment, unknown>;
+export const EquipmentModelFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EquipmentModelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EquipmentModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'manufacturer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EquipmentModelFieldsFragment, unknown>;
+export const ContactPersonFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContactPersonFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactPerson' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roleInCompany' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContactPersonFieldsFragment, unknown>;
+export const ServiceProductFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ServiceProductFieldsFragment, unknown>;
+export const ContractLineFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContractLineFieldsFragment, unknown>;
+export const SimCardFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SimCardFieldsFragment, unknown>;
+export const ContractFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContractFieldsFragment, unknown>;
+export const MarketingPermissionsFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sms' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'post' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postSource' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarketingPermissionsFieldsFragment, unknown>;
 export const CustomerFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -386,11 +3268,324 @@ export const CustomerFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'relationshipEndedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marketingPermissions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sms' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'post' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postSource' } },
         ],
       },
     },
   ],
 } as unknown as DocumentNode<CustomerFieldsFragment, unknown>;
+export const FeedbackFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Feedback' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'surveyName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'givenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'consent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackFieldsFragment, unknown>;
+export const CustomerEventFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CustomerEventFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerEvent' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'staffUserId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerEventFieldsFragment, unknown>;
+export const CustomerFiguresFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CustomerFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activeServices' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerSince' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'openInvoices' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'segment' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerFiguresFieldsFragment, unknown>;
+export const MarketingPermitEntryFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermitEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermitEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decision' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'evidence' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarketingPermitEntryFieldsFragment, unknown>;
+export const OrderLineFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrderLineFieldsFragment, unknown>;
+export const OrderFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCountry' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'simIccids' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrderFieldsFragment, unknown>;
+export const QuotationLineFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<QuotationLineFieldsFragment, unknown>;
+export const QuotationFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validUntil' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<QuotationFieldsFragment, unknown>;
 export const MeFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -542,6 +3737,4180 @@ export const AuditEventListDocument = {
     },
   ],
 } as unknown as DocumentNode<AuditEventListQuery, AuditEventListQueryVariables>;
+export const BillingAccountListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'BillingAccountList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingAccountFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allBillingAccounts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingAccountFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allBillingAccountsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingAccountFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingAccount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingContactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BillingAccountListQuery, BillingAccountListQueryVariables>;
+export const BillingAccountOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'BillingAccountOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'BillingAccount' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingAccountFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingAccountFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingAccount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingContactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<BillingAccountOneQuery, BillingAccountOneQueryVariables>;
+export const CreateBillingAccountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateBillingAccount' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'method' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingMethod' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'invoiceEmail' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'billingContactName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createBillingAccount' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'method' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'method' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eInvoiceAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eInvoiceOperatorId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'invoiceEmail' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'invoiceEmail' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'billingContactName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'billingContactName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'streetAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'postalCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'city' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'country' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingAccountFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingAccountFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingAccount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingContactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateBillingAccountMutation, CreateBillingAccountMutationVariables>;
+export const UpdateBillingAccountDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateBillingAccount' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'method' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingMethod' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'invoiceEmail' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'billingContactName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateBillingAccount' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'method' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'method' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eInvoiceAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'eInvoiceOperatorId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'invoiceEmail' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'invoiceEmail' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'billingContactName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'billingContactName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'streetAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'postalCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'city' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'country' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'BillingAccountFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'BillingAccountFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'BillingAccount' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'method' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eInvoiceOperatorId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingContactName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateBillingAccountMutation, UpdateBillingAccountMutationVariables>;
+export const InvoiceListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InvoiceList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'InvoiceFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allInvoices' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allInvoicesMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingAccountId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'referenceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rfReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'netAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vatAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paidDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reminderSentDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectionAgency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InvoiceListQuery, InvoiceListQueryVariables>;
+export const InvoiceOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'InvoiceOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'Invoice' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingAccountId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'referenceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rfReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'netAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vatAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paidDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reminderSentDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectionAgency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<InvoiceOneQuery, InvoiceOneQueryVariables>;
+export const CreateInvoiceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateInvoice' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'billingAccountId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'issueDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'dueDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'netAmountCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'vatAmountCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'totalAmountCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createInvoice' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'billingAccountId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'billingAccountId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'issueDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'issueDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'dueDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'dueDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'netAmountCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'netAmountCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'vatAmountCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'vatAmountCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'totalAmountCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'totalAmountCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingAccountId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'referenceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rfReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'netAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vatAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paidDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reminderSentDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectionAgency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateInvoiceMutation, CreateInvoiceMutationVariables>;
+export const UpdateInvoiceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateInvoice' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'InvoiceStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'dueDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'paidDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reminderSentDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectionAgency' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateInvoice' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'dueDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'dueDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'paidDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'paidDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reminderSentDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reminderSentDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectionAgency' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectionAgency' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'InvoiceFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'InvoiceFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Invoice' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'billingAccountId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invoiceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'referenceNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rfReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'issueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'netAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'vatAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalAmountCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'paidDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reminderSentDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectionAgency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateInvoiceMutation, UpdateInvoiceMutationVariables>;
+export const ServiceProductListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ServiceProductList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProductFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allServiceProducts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allServiceProductsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ServiceProductListQuery, ServiceProductListQueryVariables>;
+export const ServiceProductOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ServiceProductOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'ServiceProduct' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ServiceProductOneQuery, ServiceProductOneQueryVariables>;
+export const CreateServiceProductDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateServiceProduct' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createServiceProduct' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'monthlyPriceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'oneOffPriceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'active' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateServiceProductMutation, CreateServiceProductMutationVariables>;
+export const UpdateServiceProductDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateServiceProduct' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateServiceProduct' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'code' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'code' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'monthlyPriceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'oneOffPriceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'active' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateServiceProductMutation, UpdateServiceProductMutationVariables>;
+export const EquipmentModelListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EquipmentModelList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'EquipmentModelFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allEquipmentModels' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'EquipmentModelFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allEquipmentModelsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EquipmentModelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EquipmentModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'manufacturer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EquipmentModelListQuery, EquipmentModelListQueryVariables>;
+export const EquipmentModelOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'EquipmentModelOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'EquipmentModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'EquipmentModelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EquipmentModelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EquipmentModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'manufacturer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EquipmentModelOneQuery, EquipmentModelOneQueryVariables>;
+export const CreateEquipmentModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateEquipmentModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sku' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'manufacturer' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'model' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'priceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createEquipmentModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sku' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sku' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'manufacturer' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'manufacturer' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'model' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'model' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'priceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'priceCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'active' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'EquipmentModelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EquipmentModelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EquipmentModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'manufacturer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateEquipmentModelMutation, CreateEquipmentModelMutationVariables>;
+export const UpdateEquipmentModelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateEquipmentModel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sku' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'manufacturer' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'model' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'priceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateEquipmentModel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sku' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sku' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'manufacturer' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'manufacturer' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'model' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'model' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'priceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'priceCents' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'active' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'active' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'EquipmentModelFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'EquipmentModelFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'EquipmentModel' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sku' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'manufacturer' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'model' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateEquipmentModelMutation, UpdateEquipmentModelMutationVariables>;
+export const ContactPersonListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ContactPersonList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactPersonFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allContactPersons' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContactPersonFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allContactPersonsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContactPersonFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactPerson' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roleInCompany' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContactPersonListQuery, ContactPersonListQueryVariables>;
+export const ContactPersonOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ContactPersonOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'ContactPerson' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContactPersonFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContactPersonFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactPerson' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roleInCompany' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContactPersonOneQuery, ContactPersonOneQueryVariables>;
+export const CreateContactPersonDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateContactPerson' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'phone' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'roleInCompany' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'position' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createContactPerson' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'email' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'phone' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'phone' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'streetAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'postalCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'city' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'country' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'roleInCompany' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'roleInCompany' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'position' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'position' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContactPersonFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContactPersonFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactPerson' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roleInCompany' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateContactPersonMutation, CreateContactPersonMutationVariables>;
+export const UpdateContactPersonDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateContactPerson' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'phone' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'roleInCompany' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'position' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateContactPerson' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'name' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'name' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'email' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'email' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'phone' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'phone' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'streetAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'streetAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'postalCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'postalCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'city' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'city' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'country' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'country' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'roleInCompany' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'roleInCompany' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'position' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'position' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContactPersonFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContactPersonFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactPerson' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'streetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'city' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'country' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'roleInCompany' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'position' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateContactPersonMutation, UpdateContactPersonMutationVariables>;
+export const DeleteContactPersonDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteContactPerson' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'deleteContactPerson' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteContactPersonMutation, DeleteContactPersonMutationVariables>;
+export const ContractListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ContractList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allContracts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allContractsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContractListQuery, ContractListQueryVariables>;
+export const ContractOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ContractOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'Contract' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ContractOneQuery, ContractOneQueryVariables>;
+export const CreateContractDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateContract' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'startDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'endDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLineInput' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createContract' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'startDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'startDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'endDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'endDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'lines' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateContractMutation, CreateContractMutationVariables>;
+export const UpdateContractDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateContract' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'endDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateContract' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'endDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'endDate' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateContractMutation, UpdateContractMutationVariables>;
+export const AddContractServiceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddContractService' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contractId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'serviceProductId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'quantity' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'addContractService' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contractId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contractId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'serviceProductId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'serviceProductId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'quantity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'quantity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'monthlyPriceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddContractServiceMutation, AddContractServiceMutationVariables>;
+export const ChangeContractServiceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ChangeContractService' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contractLineId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'quantity' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'changeContractService' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contractLineId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contractLineId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'quantity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'quantity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'monthlyPriceCents' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ChangeContractServiceMutation, ChangeContractServiceMutationVariables>;
+export const RemoveContractServiceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RemoveContractService' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contractLineId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'removeContractService' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contractLineId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contractLineId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'serviceProduct' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ContractFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'endDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'simCards' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveContractServiceMutation, RemoveContractServiceMutationVariables>;
+export const SimCardListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SimCardList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCardFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allSimCards' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allSimCardsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SimCardListQuery, SimCardListQueryVariables>;
+export const SimCardOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'SimCardOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'SimCard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SimCardOneQuery, SimCardOneQueryVariables>;
+export const AddSimCardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AddSimCard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contractId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'iccid' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'phoneNumber' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCardStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'addSimCard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contractId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contractId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'iccid' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'iccid' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'phoneNumber' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'phoneNumber' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddSimCardMutation, AddSimCardMutationVariables>;
+export const UpdateSimCardDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateSimCard' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCardStatus' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateSimCard' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SimCardFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateSimCardMutation, UpdateSimCardMutationVariables>;
 export const CustomerListDocument = {
   kind: 'Document',
   definitions: [
@@ -658,6 +8027,29 @@ export const CustomerListDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sms' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'post' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postSource' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'CustomerFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Customer' } },
       selectionSet: {
@@ -683,6 +8075,19 @@ export const CustomerListDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'relationshipEndedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marketingPermissions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -731,6 +8136,29 @@ export const CustomerOneDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sms' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'post' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postSource' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'CustomerFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Customer' } },
       selectionSet: {
@@ -756,6 +8184,19 @@ export const CustomerOneDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'relationshipEndedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marketingPermissions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -821,6 +8262,29 @@ export const CustomerManyDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sms' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'post' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postSource' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'CustomerFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Customer' } },
       selectionSet: {
@@ -846,6 +8310,19 @@ export const CustomerManyDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'relationshipEndedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marketingPermissions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1034,6 +8511,29 @@ export const CreateCustomerDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sms' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'post' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postSource' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'CustomerFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Customer' } },
       selectionSet: {
@@ -1059,6 +8559,19 @@ export const CreateCustomerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'relationshipEndedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marketingPermissions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1260,6 +8773,29 @@ export const UpdateCustomerDocument = {
     },
     {
       kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermissions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'email' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'emailSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sms' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'smsSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'phoneSource' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'post' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postDecidedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postSource' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'CustomerFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Customer' } },
       selectionSet: {
@@ -1285,6 +8821,19 @@ export const UpdateCustomerDocument = {
           { kind: 'Field', name: { kind: 'Name', value: 'relationshipEndedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'marketingPermissions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermissionsFields' },
+                },
+              ],
+            },
+          },
         ],
       },
     },
@@ -1382,6 +8931,2834 @@ export const VerifyPersonalIdentityNumberDocument = {
 } as unknown as DocumentNode<
   VerifyPersonalIdentityNumberMutation,
   VerifyPersonalIdentityNumberMutationVariables
+>;
+export const FeedbackListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FeedbackList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allFeedbacks' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FeedbackFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allFeedbacksMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Feedback' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'surveyName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'givenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'consent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackListQuery, FeedbackListQueryVariables>;
+export const FeedbackOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FeedbackOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'Feedback' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FeedbackFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Feedback' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'surveyName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'givenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'consent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FeedbackOneQuery, FeedbackOneQueryVariables>;
+export const CreateFeedbackDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateFeedback' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'surveyName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'question' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'score' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'givenAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createFeedback' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'surveyName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'surveyName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'question' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'question' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'score' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'score' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'givenAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'givenAt' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'consent' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FeedbackFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Feedback' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'surveyName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'givenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'consent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateFeedbackMutation, CreateFeedbackMutationVariables>;
+export const UpdateFeedbackDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateFeedback' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'FeedbackKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'surveyName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'question' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'score' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'givenAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateFeedback' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'kind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'kind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'surveyName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'surveyName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'question' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'question' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'score' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'score' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'text' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'text' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'givenAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'givenAt' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'consent' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'consent' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'FeedbackFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FeedbackFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Feedback' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'surveyName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'question' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'score' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'text' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'givenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'consent' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateFeedbackMutation, UpdateFeedbackMutationVariables>;
+export const DeleteFeedbackDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteFeedback' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'deleteFeedback' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'id' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteFeedbackMutation, DeleteFeedbackMutationVariables>;
+export const CustomerEventListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomerEventList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerEventFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allCustomerEvents' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CustomerEventFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allCustomerEventsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CustomerEventFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerEvent' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'staffUserId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerEventListQuery, CustomerEventListQueryVariables>;
+export const CustomerEventOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomerEventOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'CustomerEvent' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CustomerEventFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CustomerEventFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerEvent' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'staffUserId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerEventOneQuery, CustomerEventOneQueryVariables>;
+export const RecordCustomerContactDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordCustomerContact' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ContactChannel' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'summary' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'at' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'recordCustomerContact' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'channel' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'summary' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'summary' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'at' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'at' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CustomerEventFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CustomerEventFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerEvent' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'before' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'after' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'staffUserId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordCustomerContactMutation, RecordCustomerContactMutationVariables>;
+export const CustomerFiguresListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomerFiguresList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerFiguresFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allCustomerFigures' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CustomerFiguresFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allCustomerFiguresMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CustomerFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activeServices' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerSince' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'openInvoices' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'segment' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerFiguresListQuery, CustomerFiguresListQueryVariables>;
+export const CustomerFiguresOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomerFiguresOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'customerFigures' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'CustomerFiguresFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'CustomerFiguresFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'CustomerFigures' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'activeServices' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerSince' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'openInvoices' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'segment' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerFiguresOneQuery, CustomerFiguresOneQueryVariables>;
+export const MarketingPermitEntryListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MarketingPermitEntryList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermitEntryFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allMarketingPermitEntries' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermitEntryFields' },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allMarketingPermitEntriesMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermitEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermitEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decision' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'evidence' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarketingPermitEntryListQuery, MarketingPermitEntryListQueryVariables>;
+export const MarketingPermitEntryOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MarketingPermitEntryOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'MarketingPermitEntry' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermitEntryFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermitEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermitEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decision' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'evidence' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MarketingPermitEntryOneQuery, MarketingPermitEntryOneQueryVariables>;
+export const RecordMarketingDecisionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordMarketingDecision' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingChannel' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'decision' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingDecision' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'source' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingSource' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'evidence' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'recordMarketingDecision' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contactPersonId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'channel' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'decision' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'decision' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'source' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'source' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'evidence' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'evidence' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'MarketingPermitEntryFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'MarketingPermitEntryFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'MarketingPermitEntry' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'decision' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'evidence' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  RecordMarketingDecisionMutation,
+  RecordMarketingDecisionMutationVariables
+>;
+export const OrderListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OrderList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allOrders' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allOrdersMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCountry' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'simIccids' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrderListQuery, OrderListQueryVariables>;
+export const OrderOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'OrderOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'Order' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCountry' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'simIccids' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<OrderOneQuery, OrderOneQueryVariables>;
+export const CreateOrderDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateOrder' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCity' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCountry' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'recipientName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'simIccids' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLineInput' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createOrder' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryStreetAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryPostalCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryCity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryCountry' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCountry' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'recipientName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'recipientName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'simIccids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'simIccids' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'lines' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCountry' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'simIccids' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateOrderMutation, CreateOrderMutationVariables>;
+export const UpdateOrderDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateOrder' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveredAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCity' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCountry' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'recipientName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'simIccids' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateOrder' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveredAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveredAt' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryStreetAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryPostalCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryCity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryCountry' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCountry' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'recipientName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'recipientName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'simIccids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'simIccids' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCountry' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'simIccids' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateOrderMutation, UpdateOrderMutationVariables>;
+export const QuotationListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'QuotationList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allQuotations' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allQuotationsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validUntil' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<QuotationListQuery, QuotationListQueryVariables>;
+export const QuotationOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'QuotationOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'Quotation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validUntil' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<QuotationOneQuery, QuotationOneQueryVariables>;
+export const CreateQuotationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateQuotation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'quotationDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'validUntil' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLineInput' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createQuotation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'quotationDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'quotationDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'validUntil' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'validUntil' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'lines' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validUntil' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateQuotationMutation, CreateQuotationMutationVariables>;
+export const UpdateQuotationDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateQuotation' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'validUntil' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLineInput' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSource' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DateTime' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateQuotation' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'validUntil' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'validUntil' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'lines' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'lines' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourceType' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourceType' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sourcePartner' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sourcePartner' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'collectedAt' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'collectedAt' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'QuotationFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validUntil' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'preparedByName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateQuotationMutation, UpdateQuotationMutationVariables>;
+export const ConvertQuotationToOrderDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ConvertQuotationToOrder' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'quotationId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCity' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCountry' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'recipientName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'simIccids' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'convertQuotationToOrder' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'quotationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'quotationId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryStreetAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryPostalCode' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryCity' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCity' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'deliveryCountry' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'deliveryCountry' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'recipientName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'recipientName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'simIccids' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'simIccids' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderLineFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'OrderFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderNumber' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveredAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryStreetAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryPostalCode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deliveryCountry' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipientName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'simIccids' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'lines' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ConvertQuotationToOrderMutation,
+  ConvertQuotationToOrderMutationVariables
 >;
 export const MeDocument = {
   kind: 'Document',

@@ -10,6 +10,8 @@ export type Scalars = {
   Float: { input: number; output: number };
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string };
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown };
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: string; output: string };
 };
@@ -63,6 +65,162 @@ export type AuditEventFilter = {
   subjectId?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A billing account of a customer: billing method and where invoices go */
+export type BillingAccount = {
+  __typename?: 'BillingAccount';
+  /** Who receives and handles the invoices */
+  billingContactName: Maybe<Scalars['String']['output']>;
+  city: Maybe<Scalars['String']['output']>;
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 3166-1 alpha-2 country code */
+  country: Maybe<Scalars['String']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** OVT code (0037 + business ID digits + suffix) or, for a consumer, an IBAN */
+  eInvoiceAddress: Maybe<Scalars['String']['output']>;
+  /** The e-invoice operator's ID: an OVT code, a bank BIC or an operator code */
+  eInvoiceOperatorId: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  invoiceEmail: Maybe<Scalars['String']['output']>;
+  method: Maybe<BillingMethod>;
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  streetAddress: Maybe<Scalars['String']['output']>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type BillingAccountFilter = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  method?: InputMaybe<BillingMethod>;
+};
+
+/** How invoices reach the customer: e-invoice, e-mail, paper or direct payment (suoramaksu) */
+export type BillingMethod =
+  /** Direct payment (suoramaksu) through the bank */
+  | 'DIRECT_PAYMENT'
+  /** PDF invoice by e-mail */
+  | 'EMAIL'
+  /** E-invoice to an OVT address (business) or a bank account (consumer), through an operator */
+  | 'E_INVOICE'
+  /** Paper invoice by post */
+  | 'PAPER';
+
+/** How the customer and the staff member were in contact */
+export type ContactChannel = 'CHAT' | 'EMAIL' | 'PHONE' | 'VISIT';
+
+/** A contact person of a business customer */
+export type ContactPerson = {
+  __typename?: 'ContactPerson';
+  city: Maybe<Scalars['String']['output']>;
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** ISO 3166-1 alpha-2 country code */
+  country: Maybe<Scalars['String']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** The business customer this person works for */
+  customerId: Maybe<Scalars['ID']['output']>;
+  email: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Maybe<Scalars['String']['output']>;
+  /** International format, e.g. +358401234567 */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Job title */
+  position: Maybe<Scalars['String']['output']>;
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** Role in the company, e.g. "purchasing contact" */
+  roleInCompany: Maybe<Scalars['String']['output']>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  streetAddress: Maybe<Scalars['String']['output']>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type ContactPersonFilter = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Search in name, e-mail and phone */
+  q?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A contract of a customer, with its services and SIM cards */
+export type Contract = {
+  __typename?: 'Contract';
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Human-readable contract number, e.g. SOP-100001 */
+  contractNumber: Maybe<Scalars['String']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** Empty for an open-ended contract */
+  endDate: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  /** Services on the contract, removed ones included */
+  lines: Maybe<Array<ContractLine>>;
+  /** Monthly value in euro cents: quantity × agreed price over the active services */
+  monthlyValueCents: Maybe<Scalars['Int']['output']>;
+  simCards: Maybe<Array<SimCard>>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  startDate: Maybe<Scalars['LocalDate']['output']>;
+  status: Maybe<ContractStatus>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type ContractFilter = {
+  /** The contract number, e.g. SOP-100001 */
+  contractNumber?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The contracts of these customers (e.g. of a page of customers), at most 500 */
+  customerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Contracts that have (or had) this service */
+  serviceProductId?: InputMaybe<Scalars['ID']['input']>;
+  /** Started on or after this date */
+  startAfter?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Started on or before this date */
+  startBefore?: InputMaybe<Scalars['LocalDate']['input']>;
+  status?: InputMaybe<ContractStatus>;
+};
+
+/** A service on a contract */
+export type ContractLine = {
+  __typename?: 'ContractLine';
+  addedDate: Maybe<Scalars['LocalDate']['output']>;
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  contractId: Maybe<Scalars['ID']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** Agreed monthly price per unit in euro cents, VAT included */
+  monthlyPriceCents: Maybe<Scalars['Int']['output']>;
+  quantity: Maybe<Scalars['Int']['output']>;
+  /** Empty while the service is active */
+  removedDate: Maybe<Scalars['LocalDate']['output']>;
+  serviceProduct: Maybe<ServiceProduct>;
+  serviceProductId: Maybe<Scalars['ID']['output']>;
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A service to put on a contract */
+export type ContractLineInput = {
+  /** Agreed monthly price per unit in euro cents (default: the catalogue price) */
+  monthlyPriceCents?: InputMaybe<Scalars['Int']['input']>;
+  /** How many (default 1) */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  serviceProductId: Scalars['ID']['input'];
+};
+
+/** DRAFT (not yet in force), ACTIVE, ENDED or CANCELLED (a draft that never took effect) */
+export type ContractStatus = 'ACTIVE' | 'CANCELLED' | 'DRAFT' | 'ENDED';
+
 /** A new partner key: `key` is shown this once and never again */
 export type CreatedApiKey = {
   __typename?: 'CreatedApiKey';
@@ -84,6 +242,8 @@ export type Customer = {
   email: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: Maybe<CustomerKind>;
+  /** Current direct-marketing permissions per channel, derived from the ledger */
+  marketingPermissions: Maybe<MarketingPermissions>;
   /** Full name of the person, or the company name */
   name: Maybe<Scalars['String']['output']>;
   /** Henkilötunnus in full (billing and dpo only) */
@@ -102,11 +262,89 @@ export type Customer = {
   updatedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** An event of the customer's history timeline */
+export type CustomerEvent = {
+  __typename?: 'CustomerEvent';
+  after: Maybe<Scalars['JSON']['output']>;
+  at: Maybe<Scalars['DateTime']['output']>;
+  before: Maybe<Scalars['JSON']['output']>;
+  /** For customer contacts */
+  channel: Maybe<ContactChannel>;
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Maybe<CustomerEventKind>;
+  /** The record the event is about */
+  recordId: Maybe<Scalars['ID']['output']>;
+  /** The kind of record the event is about, e.g. Contract, SimCard, Order */
+  recordType: Maybe<Scalars['String']['output']>;
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  /** The staff user who recorded it or made the change; empty for the system */
+  staffUserId: Maybe<Scalars['ID']['output']>;
+  summary: Maybe<Scalars['String']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type CustomerEventFilter = {
+  /** Events at or after this time */
+  after?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Events before this time */
+  before?: InputMaybe<Scalars['DateTime']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<CustomerEventKind>;
+  /** Events about this record (e.g. a contract) */
+  recordId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What happened: a service change, a contract or SIM event, a customer contact, a quotation or an order */
+export type CustomerEventKind =
+  | 'CONTACT'
+  | 'CONTRACT_CHANGED'
+  | 'CONTRACT_CREATED'
+  | 'CONTRACT_STATUS_CHANGED'
+  | 'ORDER'
+  | 'QUOTATION'
+  | 'SERVICE_ADDED'
+  | 'SERVICE_CHANGED'
+  | 'SERVICE_REMOVED'
+  | 'SIM_ADDED'
+  | 'SIM_STATUS_CHANGED';
+
+/** Figures compiled from the register for one customer (read-only, recomputed on every read) */
+export type CustomerFigures = {
+  __typename?: 'CustomerFigures';
+  /** Services on the customer's ACTIVE contracts that have not been removed */
+  activeServices: Maybe<Scalars['Int']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** Start of the earliest contract in effect so far, or the day the customer was entered */
+  customerSince: Maybe<Scalars['LocalDate']['output']>;
+  /** The customer id (one set of figures per customer) */
+  id: Scalars['ID']['output'];
+  /** Sum of quantity × agreed monthly price of the active services, in euro cents */
+  monthlyValueCents: Maybe<Scalars['Int']['output']>;
+  /** Invoices not yet paid or credited */
+  openInvoices: Maybe<Scalars['Int']['output']>;
+  segment: Maybe<CustomerSegment>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type CustomerFiguresFilter = {
+  /** The customers whose figures to compile */
+  customerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Same as customerIds (react-admin asks for records by ids) */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  segment?: InputMaybe<CustomerSegment>;
+};
+
 /** List filters; each one needs the right to read the field it filters on */
 export type CustomerFilter = {
   city?: InputMaybe<Scalars['String']['input']>;
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
   kind?: InputMaybe<CustomerKind>;
+  /** Only customers whose current permissions allow this channel */
+  marketingChannel?: InputMaybe<MarketingChannel>;
   postalCode?: InputMaybe<Scalars['String']['input']>;
   /** Search in name, e-mail and phone */
   q?: InputMaybe<Scalars['String']['input']>;
@@ -117,16 +355,224 @@ export type CustomerFilter = {
 /** Private person or business customer */
 export type CustomerKind = 'BUSINESS' | 'PRIVATE';
 
+/** KEY: monthly value ≥ 150 €; NEW: customer for under 6 months; VALUED: monthly value ≥ 50 € and customer for 24 months or more; STANDARD: the rest */
+export type CustomerSegment = 'KEY' | 'NEW' | 'STANDARD' | 'VALUED';
+
 /** State of the customer relationship */
 export type CustomerStatus = 'ACTIVE' | 'PROSPECT' | 'TERMINATED';
 
 /** Where the data came from (section 5 of the registry description) */
 export type DataSource = 'DATA_SUBJECT' | 'PARTNER' | 'SERVICE_DELIVERY';
 
+/** An equipment model in the catalogue */
+export type EquipmentModel = {
+  __typename?: 'EquipmentModel';
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  manufacturer: Scalars['String']['output'];
+  model: Scalars['String']['output'];
+  /** Price in euro cents, VAT included */
+  priceCents: Scalars['Int']['output'];
+  /** Stock keeping unit, e.g. RTR-AX3000 */
+  sku: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type EquipmentModelFilter = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Search in SKU, manufacturer and model */
+  q?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A survey answer or feedback given by the customer, with the consent it was given under */
+export type Feedback = {
+  __typename?: 'Feedback';
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The consent the feedback was given or collected under */
+  consent: Maybe<Scalars['String']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  givenAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Maybe<FeedbackKind>;
+  /** The question answered (survey answers only) */
+  question: Maybe<Scalars['String']['output']>;
+  /** Score 0–10 (survey answers only) */
+  score: Maybe<Scalars['Int']['output']>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  /** The survey (survey answers only) */
+  surveyName: Maybe<Scalars['String']['output']>;
+  /** The customer's own words, at most 4000 characters */
+  text: Maybe<Scalars['String']['output']>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type FeedbackFilter = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<FeedbackKind>;
+};
+
+/** A customer survey answer, free feedback, or a complaint */
+export type FeedbackKind = 'COMPLAINT' | 'FREE_FEEDBACK' | 'SURVEY_ANSWER';
+
+/** An invoice with its reference number, amounts and payment and collection status */
+export type Invoice = {
+  __typename?: 'Invoice';
+  /** Loaded for a whole page at once */
+  billingAccount: Maybe<BillingAccount>;
+  billingAccountId: Maybe<Scalars['ID']['output']>;
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The collection agency handling the invoice (status IN_COLLECTION) */
+  collectionAgency: Maybe<Scalars['String']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  /** Always EUR */
+  currency: Maybe<Scalars['String']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  dueDate: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  /** Running invoice number (100001, 100002, …) */
+  invoiceNumber: Maybe<Scalars['Int']['output']>;
+  issueDate: Maybe<Scalars['LocalDate']['output']>;
+  /** Amount without VAT, euro cents */
+  netAmountCents: Maybe<Scalars['Int']['output']>;
+  /** When the invoice was paid (status PAID) */
+  paidDate: Maybe<Scalars['LocalDate']['output']>;
+  /** Finnish reference number (viitenumero), compact digits */
+  referenceNumber: Maybe<Scalars['String']['output']>;
+  /** When the latest payment reminder was sent */
+  reminderSentDate: Maybe<Scalars['LocalDate']['output']>;
+  /** The same reference as an RF creditor reference (ISO 11649) */
+  rfReference: Maybe<Scalars['String']['output']>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  status: Maybe<InvoiceStatus>;
+  /** Total with VAT (net + VAT), euro cents */
+  totalAmountCents: Maybe<Scalars['Int']['output']>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** VAT, euro cents */
+  vatAmountCents: Maybe<Scalars['Int']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type InvoiceFilter = {
+  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Due on or after this date */
+  dueAfter?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Due on or before this date */
+  dueBefore?: InputMaybe<Scalars['LocalDate']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** true: unpaid and past the due date; false: everything else */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Finnish reference number or RF creditor reference */
+  referenceNumber?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<InvoiceStatus>;
+};
+
+/** Payment and collection status of an invoice */
+export type InvoiceStatus =
+  /** Cancelled with a credit note (final) */
+  | 'CREDITED'
+  /** Handed to a collection agency */
+  | 'IN_COLLECTION'
+  /** Sent, not yet paid */
+  | 'OPEN'
+  /** Paid (final) */
+  | 'PAID'
+  /** Overdue; a payment reminder has been sent */
+  | 'REMINDER_SENT';
+
 export type ListMetadata = {
   __typename?: 'ListMetadata';
   count: Scalars['Int']['output'];
 };
+
+/** A customer permitted on the channel, with only that channel’s contact data */
+export type MarketingAudienceMember = {
+  __typename?: 'MarketingAudienceMember';
+  channel: Maybe<MarketingChannel>;
+  /** Post only */
+  city: Maybe<Scalars['String']['output']>;
+  /** Post only */
+  country: Maybe<Scalars['String']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** E-mail channel only */
+  email: Maybe<Scalars['String']['output']>;
+  kind: Maybe<CustomerKind>;
+  name: Maybe<Scalars['String']['output']>;
+  /** SMS and phone channels only */
+  phone: Maybe<Scalars['String']['output']>;
+  /** Post only */
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** Post only */
+  streetAddress: Maybe<Scalars['String']['output']>;
+};
+
+/** Channel of direct marketing */
+export type MarketingChannel = 'EMAIL' | 'PHONE' | 'POST' | 'SMS';
+
+/** A permit (consent) or a prohibition (objection) of direct marketing on one channel */
+export type MarketingDecision = 'PERMIT' | 'PROHIBIT';
+
+/** Current direct-marketing permissions per channel (derived from the ledger) */
+export type MarketingPermissions = {
+  __typename?: 'MarketingPermissions';
+  customerId: Maybe<Scalars['ID']['output']>;
+  email: Maybe<Scalars['Boolean']['output']>;
+  emailDecidedAt: Maybe<Scalars['DateTime']['output']>;
+  emailSource: Maybe<MarketingSource>;
+  phone: Maybe<Scalars['Boolean']['output']>;
+  phoneDecidedAt: Maybe<Scalars['DateTime']['output']>;
+  phoneSource: Maybe<MarketingSource>;
+  post: Maybe<Scalars['Boolean']['output']>;
+  postDecidedAt: Maybe<Scalars['DateTime']['output']>;
+  postSource: Maybe<MarketingSource>;
+  sms: Maybe<Scalars['Boolean']['output']>;
+  smsDecidedAt: Maybe<Scalars['DateTime']['output']>;
+  smsSource: Maybe<MarketingSource>;
+};
+
+/** A direct-marketing permit or prohibition on one channel (append-only ledger) */
+export type MarketingPermitEntry = {
+  __typename?: 'MarketingPermitEntry';
+  channel: Maybe<MarketingChannel>;
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** A business customer's contact person, when the decision is the contact person's own */
+  contactPersonId: Maybe<Scalars['ID']['output']>;
+  /** The customer the decision concerns */
+  customerId: Maybe<Scalars['ID']['output']>;
+  decision: Maybe<MarketingDecision>;
+  /** What the customer said, sent or signed (at most 2000 characters) */
+  evidence: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  recordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff user who recorded the decision */
+  recordedById: Maybe<Scalars['ID']['output']>;
+  source: Maybe<MarketingSource>;
+  /** The partner register, when the source is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+};
+
+/** Ledger filters; each one needs the right to read the field it filters on */
+export type MarketingPermitEntryFilter = {
+  channel?: InputMaybe<MarketingChannel>;
+  contactPersonId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  decision?: InputMaybe<MarketingDecision>;
+  source?: InputMaybe<MarketingSource>;
+};
+
+/** How the decision was given: form, phone call, partner register, e-mail, in person, objection request */
+export type MarketingSource =
+  'CUSTOMER_FORM' | 'EMAIL' | 'IN_PERSON' | 'OBJECTION_REQUEST' | 'PARTNER' | 'PHONE_CALL';
 
 export type Me = {
   __typename?: 'Me';
@@ -142,26 +588,148 @@ export type Me = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a service to a DRAFT or ACTIVE contract (recorded in the customer history) */
+  addContractService: Maybe<Contract>;
+  /** Adds a SIM card (ORDERED unless a status is given) to a DRAFT or ACTIVE contract */
+  addSimCard: Maybe<SimCard>;
+  /** Changes the quantity or the agreed price of a service (recorded in the customer history) */
+  changeContractService: Maybe<Contract>;
+  /** Makes a NEW order of a SENT or ACCEPTED quotation that has not expired, and marks it CONVERTED */
+  convertQuotationToOrder: Maybe<Order>;
   createApiKey: CreatedApiKey;
+  createBillingAccount: Maybe<BillingAccount>;
+  createContactPerson: Maybe<ContactPerson>;
+  /** Opens a contract (a DRAFT unless a status is given) with its services */
+  createContract: Maybe<Contract>;
   createCustomer: Maybe<Customer>;
+  createEquipmentModel: EquipmentModel;
+  createFeedback: Maybe<Feedback>;
+  /** Issues an OPEN invoice: number and reference number are generated */
+  createInvoice: Maybe<Invoice>;
+  createOrder: Maybe<Order>;
+  createQuotation: Maybe<Quotation>;
+  createServiceProduct: ServiceProduct;
   createStaffUser: StaffUser;
+  /** Removes a contact person (service, dpo) */
+  deleteContactPerson: Maybe<ContactPerson>;
   /** Only for a record entered by mistake with nothing attached (dpo); otherwise use erasure */
   deleteCustomer: Maybe<Customer>;
+  /** Removes feedback entered by mistake (dpo) */
+  deleteFeedback: Maybe<Feedback>;
   /** Signs a member of staff in and sets the session cookie */
   login: Me;
   /** Ends the session */
   logout: Scalars['Boolean']['output'];
+  /** Records a call, e-mail, visit or chat with the customer */
+  recordCustomerContact: Maybe<CustomerEvent>;
+  /** Appends a permit or prohibition to the ledger; it is in force when this returns */
+  recordMarketingDecision: Maybe<MarketingPermitEntry>;
+  /** Removes a service from its contract as of today (recorded in the customer history) */
+  removeContractService: Maybe<Contract>;
   revokeApiKey: ApiKey;
+  updateBillingAccount: Maybe<BillingAccount>;
+  updateContactPerson: Maybe<ContactPerson>;
+  /** Changes the status or the end date; ending a contract ends its services and closes its SIM cards */
+  updateContract: Maybe<Contract>;
   updateCustomer: Maybe<Customer>;
+  updateEquipmentModel: EquipmentModel;
+  updateFeedback: Maybe<Feedback>;
+  /** Status, payment, reminder, collection or due date of an invoice; PAID and CREDITED are final */
+  updateInvoice: Maybe<Invoice>;
+  updateOrder: Maybe<Order>;
+  /** The delivery partner's report on an open order: IN_DELIVERY, or DELIVERED (with the date) */
+  updateOrderDelivery: Maybe<Order>;
+  updateQuotation: Maybe<Quotation>;
+  updateServiceProduct: ServiceProduct;
+  /** Activates, suspends or closes a SIM card */
+  updateSimCard: Maybe<SimCard>;
   updateStaffUser: StaffUser;
   /** Checks a number a caller gives against the stored one; audited and rate-limited */
   verifyPersonalIdentityNumber: Scalars['Boolean']['output'];
+};
+
+export type MutationAddContractServiceArgs = {
+  contractId: Scalars['ID']['input'];
+  monthlyPriceCents?: InputMaybe<Scalars['Int']['input']>;
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  serviceProductId: Scalars['ID']['input'];
+};
+
+export type MutationAddSimCardArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  iccid?: InputMaybe<Scalars['String']['input']>;
+  phoneNumber?: InputMaybe<Scalars['String']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  status?: InputMaybe<SimCardStatus>;
+};
+
+export type MutationChangeContractServiceArgs = {
+  contractLineId: Scalars['ID']['input'];
+  monthlyPriceCents?: InputMaybe<Scalars['Int']['input']>;
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MutationConvertQuotationToOrderArgs = {
+  deliveryCity?: InputMaybe<Scalars['String']['input']>;
+  deliveryCountry?: InputMaybe<Scalars['String']['input']>;
+  deliveryDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  deliveryPostalCode?: InputMaybe<Scalars['String']['input']>;
+  deliveryStreetAddress?: InputMaybe<Scalars['String']['input']>;
+  orderDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  quotationId: Scalars['ID']['input'];
+  recipientName?: InputMaybe<Scalars['String']['input']>;
+  simIccids?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type MutationCreateApiKeyArgs = {
   label: Scalars['String']['input'];
   partner: Scalars['String']['input'];
   scopes: Array<PartnerScope>;
+};
+
+export type MutationCreateBillingAccountArgs = {
+  billingContactName?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  eInvoiceAddress?: InputMaybe<Scalars['String']['input']>;
+  eInvoiceOperatorId?: InputMaybe<Scalars['String']['input']>;
+  invoiceEmail?: InputMaybe<Scalars['String']['input']>;
+  method?: InputMaybe<BillingMethod>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  streetAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationCreateContactPersonArgs = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  roleInCompany?: InputMaybe<Scalars['String']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  streetAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationCreateContractArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  endDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  lines?: InputMaybe<Array<ContractLineInput>>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  startDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  status?: InputMaybe<ContractStatus>;
 };
 
 export type MutationCreateCustomerArgs = {
@@ -182,6 +750,76 @@ export type MutationCreateCustomerArgs = {
   streetAddress?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MutationCreateEquipmentModelArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  manufacturer?: InputMaybe<Scalars['String']['input']>;
+  model?: InputMaybe<Scalars['String']['input']>;
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
+  sku?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationCreateFeedbackArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  consent?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  givenAt?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<FeedbackKind>;
+  question?: InputMaybe<Scalars['String']['input']>;
+  score?: InputMaybe<Scalars['Int']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  surveyName?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationCreateInvoiceArgs = {
+  billingAccountId?: InputMaybe<Scalars['ID']['input']>;
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  dueDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  issueDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  netAmountCents?: InputMaybe<Scalars['Int']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  totalAmountCents?: InputMaybe<Scalars['Int']['input']>;
+  vatAmountCents?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MutationCreateOrderArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  deliveryCity?: InputMaybe<Scalars['String']['input']>;
+  deliveryCountry?: InputMaybe<Scalars['String']['input']>;
+  deliveryDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  deliveryPostalCode?: InputMaybe<Scalars['String']['input']>;
+  deliveryStreetAddress?: InputMaybe<Scalars['String']['input']>;
+  lines?: InputMaybe<Array<OrderLineInput>>;
+  orderDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  recipientName?: InputMaybe<Scalars['String']['input']>;
+  simIccids?: InputMaybe<Array<Scalars['String']['input']>>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+};
+
+export type MutationCreateQuotationArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  lines?: InputMaybe<Array<QuotationLineInput>>;
+  quotationDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  status?: InputMaybe<QuotationStatus>;
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+export type MutationCreateServiceProductArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ServiceKind>;
+  monthlyPriceCents?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  oneOffPriceCents?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type MutationCreateStaffUserArgs = {
   displayName: Scalars['String']['input'];
   password: Scalars['String']['input'];
@@ -189,7 +827,15 @@ export type MutationCreateStaffUserArgs = {
   username: Scalars['String']['input'];
 };
 
+export type MutationDeleteContactPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type MutationDeleteCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type MutationDeleteFeedbackArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -199,8 +845,67 @@ export type MutationLoginArgs = {
   username: Scalars['String']['input'];
 };
 
+export type MutationRecordCustomerContactArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  channel?: InputMaybe<ContactChannel>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationRecordMarketingDecisionArgs = {
+  channel: MarketingChannel;
+  contactPersonId?: InputMaybe<Scalars['ID']['input']>;
+  customerId: Scalars['ID']['input'];
+  decision: MarketingDecision;
+  evidence: Scalars['String']['input'];
+  source: MarketingSource;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationRemoveContractServiceArgs = {
+  contractLineId: Scalars['ID']['input'];
+};
+
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type MutationUpdateBillingAccountArgs = {
+  billingContactName?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  eInvoiceAddress?: InputMaybe<Scalars['String']['input']>;
+  eInvoiceOperatorId?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  invoiceEmail?: InputMaybe<Scalars['String']['input']>;
+  method?: InputMaybe<BillingMethod>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  streetAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationUpdateContactPersonArgs = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  roleInCompany?: InputMaybe<Scalars['String']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  streetAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationUpdateContractArgs = {
+  endDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<ContractStatus>;
 };
 
 export type MutationUpdateCustomerArgs = {
@@ -222,6 +927,88 @@ export type MutationUpdateCustomerArgs = {
   streetAddress?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MutationUpdateEquipmentModelArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  manufacturer?: InputMaybe<Scalars['String']['input']>;
+  model?: InputMaybe<Scalars['String']['input']>;
+  priceCents?: InputMaybe<Scalars['Int']['input']>;
+  sku?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationUpdateFeedbackArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  consent?: InputMaybe<Scalars['String']['input']>;
+  givenAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<FeedbackKind>;
+  question?: InputMaybe<Scalars['String']['input']>;
+  score?: InputMaybe<Scalars['Int']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  surveyName?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationUpdateInvoiceArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  collectionAgency?: InputMaybe<Scalars['String']['input']>;
+  dueDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  paidDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  reminderSentDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  status?: InputMaybe<InvoiceStatus>;
+};
+
+export type MutationUpdateOrderArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  deliveredAt?: InputMaybe<Scalars['LocalDate']['input']>;
+  deliveryCity?: InputMaybe<Scalars['String']['input']>;
+  deliveryCountry?: InputMaybe<Scalars['String']['input']>;
+  deliveryDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  deliveryPostalCode?: InputMaybe<Scalars['String']['input']>;
+  deliveryStreetAddress?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  recipientName?: InputMaybe<Scalars['String']['input']>;
+  simIccids?: InputMaybe<Array<Scalars['String']['input']>>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  status?: InputMaybe<OrderStatus>;
+};
+
+export type MutationUpdateOrderDeliveryArgs = {
+  deliveredAt?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<OrderStatus>;
+};
+
+export type MutationUpdateQuotationArgs = {
+  collectedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  lines?: InputMaybe<Array<QuotationLineInput>>;
+  sourcePartner?: InputMaybe<Scalars['String']['input']>;
+  sourceType?: InputMaybe<DataSource>;
+  status?: InputMaybe<QuotationStatus>;
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+export type MutationUpdateServiceProductArgs = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<ServiceKind>;
+  monthlyPriceCents?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  oneOffPriceCents?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MutationUpdateSimCardArgs = {
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<SimCardStatus>;
+};
+
 export type MutationUpdateStaffUserArgs = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
@@ -235,26 +1022,198 @@ export type MutationVerifyPersonalIdentityNumberArgs = {
   value: Scalars['String']['input'];
 };
 
+/** A customer's order of services and equipment */
+export type Order = {
+  __typename?: 'Order';
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** The date the order was delivered */
+  deliveredAt: Maybe<Scalars['LocalDate']['output']>;
+  deliveryCity: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 country code */
+  deliveryCountry: Maybe<Scalars['String']['output']>;
+  /** Requested or planned delivery date */
+  deliveryDate: Maybe<Scalars['LocalDate']['output']>;
+  deliveryPostalCode: Maybe<Scalars['String']['output']>;
+  deliveryStreetAddress: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** What was ordered, in line order */
+  lines: Maybe<Array<OrderLine>>;
+  orderDate: Maybe<Scalars['LocalDate']['output']>;
+  /** Running number of the order */
+  orderNumber: Maybe<Scalars['Int']['output']>;
+  /** The quotation the order was converted from */
+  quotationId: Maybe<Scalars['ID']['output']>;
+  /** Who receives the delivery */
+  recipientName: Maybe<Scalars['String']['output']>;
+  /** ICCIDs of the SIM cards delivered with the order */
+  simIccids: Maybe<Array<Scalars['String']['output']>>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  status: Maybe<OrderStatus>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Sum of the line totals, in euro cents (VAT included) */
+  valueCents: Maybe<Scalars['Int']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type OrderFilter = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** true: NEW, CONFIRMED and IN_DELIVERY; false: DELIVERED and CANCELLED */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  orderNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** Ordered on or after this date */
+  orderedAfter?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Ordered on or before this date */
+  orderedBefore?: InputMaybe<Scalars['LocalDate']['input']>;
+  quotationId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<OrderStatus>;
+};
+
+/** A line of an order */
+export type OrderLine = {
+  __typename?: 'OrderLine';
+  customerId: Maybe<Scalars['ID']['output']>;
+  equipmentModelId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  lineNumber: Maybe<Scalars['Int']['output']>;
+  orderId: Maybe<Scalars['ID']['output']>;
+  quantity: Maybe<Scalars['Int']['output']>;
+  serviceProductId: Maybe<Scalars['ID']['output']>;
+  /** quantity × unit price, in euro cents */
+  totalCents: Maybe<Scalars['Int']['output']>;
+  /** Euro cents (VAT included): a service's monthly price, an equipment model's price */
+  unitPriceCents: Maybe<Scalars['Int']['output']>;
+};
+
+/** A line of an order: a service or an equipment model, a quantity, optionally a price */
+export type OrderLineInput = {
+  equipmentModelId?: InputMaybe<Scalars['ID']['input']>;
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  serviceProductId?: InputMaybe<Scalars['ID']['input']>;
+  /** Euro cents; defaults to the catalogue price */
+  unitPriceCents?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** NEW → CONFIRMED → IN_DELIVERY → DELIVERED, or CANCELLED; DELIVERED and CANCELLED are final */
+export type OrderStatus = 'CANCELLED' | 'CONFIRMED' | 'DELIVERED' | 'IN_DELIVERY' | 'NEW';
+
 /** Access right of a partner API key */
 export type PartnerScope = 'delivery';
 
 export type Query = {
   __typename?: 'Query';
+  BillingAccount: Maybe<BillingAccount>;
+  ContactPerson: Maybe<ContactPerson>;
+  Contract: Maybe<Contract>;
   Customer: Maybe<Customer>;
+  CustomerEvent: Maybe<CustomerEvent>;
+  EquipmentModel: Maybe<EquipmentModel>;
+  Feedback: Maybe<Feedback>;
+  Invoice: Maybe<Invoice>;
+  MarketingPermitEntry: Maybe<MarketingPermitEntry>;
+  Order: Maybe<Order>;
+  Quotation: Maybe<Quotation>;
+  ServiceProduct: Maybe<ServiceProduct>;
+  SimCard: Maybe<SimCard>;
   StaffUser: Maybe<StaffUser>;
   _allApiKeysMeta: ListMetadata;
   _allAuditEventsMeta: ListMetadata;
+  _allBillingAccountsMeta: ListMetadata;
+  _allContactPersonsMeta: ListMetadata;
+  _allContractsMeta: ListMetadata;
+  _allCustomerEventsMeta: ListMetadata;
+  _allCustomerFiguresMeta: ListMetadata;
   _allCustomersMeta: ListMetadata;
+  _allEquipmentModelsMeta: ListMetadata;
+  _allFeedbacksMeta: ListMetadata;
+  _allInvoicesMeta: ListMetadata;
+  _allMarketingPermitEntriesMeta: ListMetadata;
+  _allOrdersMeta: ListMetadata;
+  _allQuotationsMeta: ListMetadata;
+  _allServiceProductsMeta: ListMetadata;
+  _allSimCardsMeta: ListMetadata;
   _allStaffUsersMeta: ListMetadata;
+  _marketingAudienceMeta: ListMetadata;
   allApiKeys: Array<ApiKey>;
   allAuditEvents: Array<AuditEvent>;
+  allBillingAccounts: Array<BillingAccount>;
+  allContactPersons: Array<ContactPerson>;
+  allContracts: Array<Contract>;
+  /** A customer's timeline: newest first unless sorted otherwise */
+  allCustomerEvents: Array<CustomerEvent>;
+  allCustomerFigures: Array<CustomerFigures>;
   allCustomers: Array<Customer>;
+  allEquipmentModels: Array<EquipmentModel>;
+  allFeedbacks: Array<Feedback>;
+  allInvoices: Array<Invoice>;
+  /** The ledger, newest first by default */
+  allMarketingPermitEntries: Array<MarketingPermitEntry>;
+  allOrders: Array<Order>;
+  allQuotations: Array<Quotation>;
+  allServiceProducts: Array<ServiceProduct>;
+  allSimCards: Array<SimCard>;
   allStaffUsers: Array<StaffUser>;
+  /** The compiled figures of one customer */
+  customerFigures: Maybe<CustomerFigures>;
+  /** Export of one channel: only customers permitted on it, with only its contact data */
+  marketingAudience: Array<MarketingAudienceMember>;
   /** The signed-in caller, or null */
   me: Maybe<Me>;
 };
 
+export type QueryBillingAccountArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryContactPersonArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryContractArgs = {
+  id: Scalars['ID']['input'];
+};
+
 export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryCustomerEventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryEquipmentModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryFeedbackArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryMarketingPermitEntryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryQuotationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryServiceProductArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QuerySimCardArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -270,12 +1229,120 @@ export type Query_AllAuditEventsMetaArgs = {
   sortOrder?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Query_AllBillingAccountsMetaArgs = {
+  filter?: InputMaybe<BillingAccountFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllContactPersonsMetaArgs = {
+  filter?: InputMaybe<ContactPersonFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllContractsMetaArgs = {
+  filter?: InputMaybe<ContractFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllCustomerEventsMetaArgs = {
+  filter?: InputMaybe<CustomerEventFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllCustomerFiguresMetaArgs = {
+  filter?: InputMaybe<CustomerFiguresFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query_AllCustomersMetaArgs = {
   filter?: InputMaybe<CustomerFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
   sortField?: InputMaybe<Scalars['String']['input']>;
   sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllEquipmentModelsMetaArgs = {
+  filter?: InputMaybe<EquipmentModelFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllFeedbacksMetaArgs = {
+  filter?: InputMaybe<FeedbackFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllInvoicesMetaArgs = {
+  filter?: InputMaybe<InvoiceFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllMarketingPermitEntriesMetaArgs = {
+  filter?: InputMaybe<MarketingPermitEntryFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllOrdersMetaArgs = {
+  filter?: InputMaybe<OrderFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllQuotationsMetaArgs = {
+  filter?: InputMaybe<QuotationFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllServiceProductsMetaArgs = {
+  filter?: InputMaybe<ServiceProductFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllSimCardsMetaArgs = {
+  filter?: InputMaybe<SimCardFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_MarketingAudienceMetaArgs = {
+  channel: MarketingChannel;
 };
 
 export type QueryAllApiKeysArgs = {
@@ -293,8 +1360,112 @@ export type QueryAllAuditEventsArgs = {
   sortOrder?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryAllBillingAccountsArgs = {
+  filter?: InputMaybe<BillingAccountFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllContactPersonsArgs = {
+  filter?: InputMaybe<ContactPersonFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllContractsArgs = {
+  filter?: InputMaybe<ContractFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllCustomerEventsArgs = {
+  filter?: InputMaybe<CustomerEventFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllCustomerFiguresArgs = {
+  filter?: InputMaybe<CustomerFiguresFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type QueryAllCustomersArgs = {
   filter?: InputMaybe<CustomerFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllEquipmentModelsArgs = {
+  filter?: InputMaybe<EquipmentModelFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllFeedbacksArgs = {
+  filter?: InputMaybe<FeedbackFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllInvoicesArgs = {
+  filter?: InputMaybe<InvoiceFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllMarketingPermitEntriesArgs = {
+  filter?: InputMaybe<MarketingPermitEntryFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllOrdersArgs = {
+  filter?: InputMaybe<OrderFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllQuotationsArgs = {
+  filter?: InputMaybe<QuotationFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllServiceProductsArgs = {
+  filter?: InputMaybe<ServiceProductFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllSimCardsArgs = {
+  filter?: InputMaybe<SimCardFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
   sortField?: InputMaybe<Scalars['String']['input']>;
@@ -307,6 +1478,145 @@ export type QueryAllStaffUsersArgs = {
   sortField?: InputMaybe<Scalars['String']['input']>;
   sortOrder?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type QueryCustomerFiguresArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+export type QueryMarketingAudienceArgs = {
+  channel: MarketingChannel;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A quotation (offer) of services and equipment to a customer */
+export type Quotation = {
+  __typename?: 'Quotation';
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** What is offered, in line order */
+  lines: Maybe<Array<QuotationLine>>;
+  /** The staff member who made the quotation */
+  preparedById: Maybe<Scalars['ID']['output']>;
+  /** Name of the staff member who made the quotation */
+  preparedByName: Maybe<Scalars['String']['output']>;
+  quotationDate: Maybe<Scalars['LocalDate']['output']>;
+  /** Running number of the quotation */
+  quotationNumber: Maybe<Scalars['Int']['output']>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  status: Maybe<QuotationStatus>;
+  /** Sum of the line totals, in euro cents (VAT included) */
+  totalCents: Maybe<Scalars['Int']['output']>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  validUntil: Maybe<Scalars['LocalDate']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type QuotationFilter = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  quotationNumber?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<QuotationStatus>;
+};
+
+/** A line of a quotation */
+export type QuotationLine = {
+  __typename?: 'QuotationLine';
+  customerId: Maybe<Scalars['ID']['output']>;
+  equipmentModelId: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  lineNumber: Maybe<Scalars['Int']['output']>;
+  quantity: Maybe<Scalars['Int']['output']>;
+  quotationId: Maybe<Scalars['ID']['output']>;
+  serviceProductId: Maybe<Scalars['ID']['output']>;
+  /** quantity × unit price, in euro cents */
+  totalCents: Maybe<Scalars['Int']['output']>;
+  /** Euro cents (VAT included): a service's monthly price, an equipment model's price */
+  unitPriceCents: Maybe<Scalars['Int']['output']>;
+};
+
+/** A line of a quotation: a service or an equipment model, a quantity, optionally a price */
+export type QuotationLineInput = {
+  equipmentModelId?: InputMaybe<Scalars['ID']['input']>;
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  serviceProductId?: InputMaybe<Scalars['ID']['input']>;
+  /** Euro cents; defaults to the catalogue price */
+  unitPriceCents?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** DRAFT → SENT → ACCEPTED → CONVERTED (into an order), or REJECTED / EXPIRED; the last three are final */
+export type QuotationStatus = 'ACCEPTED' | 'CONVERTED' | 'DRAFT' | 'EXPIRED' | 'REJECTED' | 'SENT';
+
+/** What kind of service a product is */
+export type ServiceKind = 'BROADBAND' | 'FIXED_LINE' | 'MOBILE' | 'OTHER' | 'SECURITY' | 'TV';
+
+/** A service in the catalogue */
+export type ServiceProduct = {
+  __typename?: 'ServiceProduct';
+  /** Whether it can be ordered now */
+  active: Scalars['Boolean']['output'];
+  /** Product code, e.g. MOB-5G-200 */
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: ServiceKind;
+  /** Monthly price in euro cents, VAT included */
+  monthlyPriceCents: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** One-off (opening) price in euro cents, VAT included */
+  oneOffPriceCents: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ServiceProductFilter = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<ServiceKind>;
+  /** Search in code and name */
+  q?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A SIM card on a contract */
+export type SimCard = {
+  __typename?: 'SimCard';
+  activatedAt: Maybe<Scalars['DateTime']['output']>;
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  collectedAt: Maybe<Scalars['DateTime']['output']>;
+  contractId: Maybe<Scalars['ID']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** SIM card number, 18–20 digits */
+  iccid: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** MSISDN in international form, e.g. +358401234567 */
+  phoneNumber: Maybe<Scalars['String']['output']>;
+  /** The partner register, when sourceType is PARTNER */
+  sourcePartner: Maybe<Scalars['String']['output']>;
+  sourceType: Maybe<DataSource>;
+  status: Maybe<SimCardStatus>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** List filters; each one needs the right to read the field it filters on */
+export type SimCardFilter = {
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The SIM cards of these customers, at most 500 */
+  customerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The exact ICCID */
+  iccid?: InputMaybe<Scalars['String']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  status?: InputMaybe<SimCardStatus>;
+};
+
+/** ORDERED, ACTIVE, SUSPENDED or CLOSED (final) */
+export type SimCardStatus = 'ACTIVE' | 'CLOSED' | 'ORDERED' | 'SUSPENDED';
 
 /** Access right of a member of staff */
 export type StaffRole = 'admin' | 'analyst' | 'billing' | 'dpo' | 'marketing' | 'sales' | 'service';

@@ -2,6 +2,7 @@ import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/list.js';
 import { CustomerKind, CustomerStatus, DataSource } from './customer.enums.js';
+import { MarketingChannel } from '../marketing/marketing.enums.js';
 
 /** Flat mutation arguments (the ra-data-graphql-simple convention). Validated in the service. */
 @ArgsType()
@@ -83,6 +84,9 @@ export class CustomerFilter {
 
   @Field(() => DataSource, { nullable: true })
   sourceType?: DataSource;
+
+  @Field(() => MarketingChannel, { nullable: true, description: 'Only customers whose current permissions allow this channel' })
+  marketingChannel?: MarketingChannel;
 }
 
 @ArgsType()
@@ -100,6 +104,8 @@ export const CUSTOMER_FILTER_FIELDS: Record<keyof CustomerFilter, string[]> = {
   city: ['city'],
   postalCode: ['postalCode'],
   sourceType: ['sourceType'],
+  // Whoever may list customers may ask which ones may be marketed to on a channel.
+  marketingChannel: ['id'],
 };
 
 export const CUSTOMER_SORT_FIELDS = ['name', 'createdAt', 'updatedAt', 'status', 'kind', 'city', 'postalCode'] as const;

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { rowFilter } from '../../access/row-conditions.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { ListMetadata } from '../../graphql/list-metadata.js';
 import { Customer } from './customer.entity.js';
@@ -9,17 +10,17 @@ import { CreateCustomerArgs, CustomerListArgs, UpdateCustomerArgs } from './cust
 export class CustomerResolver {
   @Query(() => Customer, { name: 'Customer', nullable: true })
   customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.services.customers.get(ctx.em, id);
+    return ctx.services.customers.get(ctx.em, id, rowFilter(ctx.principal, 'Customer'));
   }
 
   @Query(() => [Customer])
   allCustomers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.customers.list(ctx.em, args);
+    return ctx.services.customers.list(ctx.em, args, rowFilter(ctx.principal, 'Customer'));
   }
 
   @Query(() => ListMetadata)
   async _allCustomersMeta(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext) {
-    return { count: await ctx.services.customers.count(ctx.em, args) };
+    return { count: await ctx.services.customers.count(ctx.em, args, rowFilter(ctx.principal, 'Customer')) };
   }
 
   @Mutation(() => Customer, { nullable: true })

@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { maskPersonalIdentityNumber, parsePersonalIdentityNumber } from '@register/identifiers';
 import type { Config } from '../../config.js';
@@ -18,6 +18,7 @@ import {
 } from './customer.input.js';
 import * as validate from './customer.validation.js';
 import { listOptions } from '../../graphql/list.js';
+import { permittedCustomers } from '../marketing/marketing.service.js';
 
 const PIN_PURPOSE = 'personal-identity-number';
 const MIN_SEARCH_LENGTH = 3;
@@ -49,7 +50,19 @@ export class CustomerService {
     private readonly config: Config,
   ) {}
 
-  where(filter: CustomerFilter | undefined): FilterQuery<Customer> {
+  /**
+   * The filter of a list. `rows` is the caller's row filter (access/row-conditions.ts): a caller
+   * whose reads of Customer are conditional never receives a row that fails the condition.
+   */
+  where(filter: CustomerFilter | undefined, rows?: object): FilterQuery<Customer> {
+    const where = this.filterWhere(filter);
+    const and = [rows, filter?.marketingChannel ? permittedCustomers([filter.marketingChannel]) : undefined].filter(
+      (condition) => condition !== undefined,
+    );
+    return (and.length === 0 ? where : { $and: [where, ...and] }) as FilterQuery<Customer>;
+  }
+
+  private filterWhere(filter: CustomerFilter | undefined): FilterQuery<Customer> {
     const where: FilterQuery<Customer> & Record<string, unknown> = {};
     if (!filter) return where;
     if (filter.q !== undefined && filter.q !== null) {
@@ -71,17 +84,18 @@ export class CustomerService {
     return where;
   }
 
-  async list(em: EntityManager, args: CustomerListArgs): Promise<Customer[]> {
-    return em.find(Customer, this.where(args.filter), listOptions(args, CUSTOMER_SORT_FIELDS, { sortField: 'name' }));
+  async list(em: EntityManager, args: CustomerListArgs, rows?: object): Promise<Customer[]> {
+    return em.find(Customer, this.where(args.filter, rows), listOptions(args, CUSTOMER_SORT_FIELDS, { sortField: 'name' }));
   }
 
-  async count(em: EntityManager, args: CustomerListArgs): Promise<number> {
-    return em.count(Customer, this.where(args.filter));
+  async count(em: EntityManager, args: CustomerListArgs, rows?: object): Promise<number> {
+    return em.count(Customer, this.where(args.filter, rows));
   }
 
-  async get(em: EntityManager, id: string): Promise<Customer | null> {
+  /** One customer, or null — also when the caller's row filter (`rows`) excludes it. */
+  async get(em: EntityManager, id: string, rows?: object): Promise<Customer | null> {
     if (!isUuid(id)) return null;
-    return em.findOne(Customer, { id });
+    return em.findOne(Customer, rows ? ({ $and: [{ id }, rows] } as FilterQuery<Customer>) : { id });
   }
 
   async getOrFail(em: EntityManager, id: string): Promise<Customer> {
@@ -239,12 +253,23 @@ export class CustomerService {
       );
     }
     const snapshot = Object.assign(new Customer(), customer);
-    await em.transactional(async (tx) => {
-      await tx.nativeDelete(Customer, { id });
-      await audit.write(tx, [
-        { operation: 'deleteCustomer', action: 'delete', subjectType: 'Customer', subjectId: id, fields: ['*'] },
-      ]);
-    });
+    try {
+      await em.transactional(async (tx) => {
+        await tx.nativeDelete(Customer, { id });
+        await audit.write(tx, [
+          { operation: 'deleteCustomer', action: 'delete', subjectType: 'Customer', subjectId: id, fields: ['*'] },
+        ]);
+      });
+    } catch (error) {
+      // Anything attached (contracts, invoices, contact persons, ...) is protected by a foreign key.
+      if (error instanceof ForeignKeyConstraintViolationException) {
+        throw badInput(
+          'id',
+          'this customer has records attached (contracts, orders, invoices, contact persons or others): it was not entered by mistake, so its data goes through erasure (a data subject request), not deletion',
+        );
+      }
+      throw error;
+    }
     em.getUnitOfWork().unsetIdentity(customer);
     return snapshot;
   }

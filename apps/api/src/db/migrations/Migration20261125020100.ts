@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** The product catalogue: services and equipment models that contracts and orders refer to. */
-export class Migration20261125100000 extends Migration {
-  override name = 'Migration20261125100000';
+export class Migration20261125020100 extends Migration {
+  override name = 'Migration20261125020100';
 
   override up(): void | Promise<void> {
     this.addSql(`create type "service_kind" as enum ('MOBILE', 'BROADBAND', 'FIXED_LINE', 'TV', 'SECURITY', 'OTHER');`);
