@@ -2,27 +2,60 @@ import type { StaffRole } from '@register/schema';
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource, useTranslate } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { customerAccess } from './access/access';
+import { customerAccess, resourceAccess } from './access/access';
 import { auditEventsResource } from './auditEvents';
 import { authProvider } from './authProvider';
+import { billingAccountScreens } from './billingAccounts';
+import { resourceFor, type ResourceScreens } from './common/defineResource';
+import { contactPersonScreens } from './contactPersons';
+import { contractScreens } from './contracts';
+import { customerEventScreens } from './customerEvents';
 import { customersResource } from './customers';
 import { dataProvider } from './dataProvider';
+import { equipmentModelScreens } from './equipmentModels';
+import { feedbackScreens } from './feedback';
 import { i18nProvider } from './i18n';
+import { invoiceScreens } from './invoices';
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
 import { LoginPage } from './layout/LoginPage';
 import { theme } from './layout/theme';
+import { marketingPermitEntryScreens } from './marketingPermitEntries';
+import { orderScreens } from './orders';
+import { quotationScreens } from './quotations';
+import { serviceProductScreens } from './serviceProducts';
+import { simCardScreens } from './simCards';
 import { staffUsersResource } from './staffUsers';
 import { store } from './store';
 
 const MyAccess = lazy(() => import('./layout/MyAccess').then((m) => ({ default: m.MyAccess })));
 
-/** Resources follow the roles: a role without customer access gets no customer screens. */
+/** The menu's order: the customer first, then what belongs to customers, then the catalogue. */
+const SCREENS: readonly ResourceScreens[] = [
+  contractScreens,
+  simCardScreens,
+  orderScreens,
+  quotationScreens,
+  invoiceScreens,
+  billingAccountScreens,
+  contactPersonScreens,
+  customerEventScreens,
+  feedbackScreens,
+  marketingPermitEntryScreens,
+  serviceProductScreens,
+  equipmentModelScreens,
+];
+
+/** Resources follow the roles: a role gets the screens of what it may read, and no others. */
 function resourcesFor(permissions: StaffRole[] | undefined) {
-  const access = customerAccess(permissions ?? []);
-  const resources = [customersResource(access), auditEventsResource(access), staffUsersResource(access)].filter(
-    (resource) => resource !== undefined,
-  );
+  const roles = permissions ?? [];
+  const access = customerAccess(roles);
+  const resources = [
+    customersResource(access),
+    ...SCREENS.map((screens) => resourceFor(screens, resourceAccess(roles, screens.name))),
+    auditEventsResource(access),
+    staffUsersResource(access),
+  ].filter((resource) => resource !== undefined);
   return [
     ...resources.map((resource) => <Resource key={resource.name} {...resource} />),
     // Always there, so that roles without any resource still get the layout and the dashboard.

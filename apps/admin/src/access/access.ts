@@ -1,10 +1,9 @@
-import { readableFields, writableFields, type StaffRole } from '@register/schema';
+import { readableFields, writableFields, type Principal, type StaffRole } from '@register/schema';
 import { useMemo } from 'react';
 import { usePermissions } from 'react-admin';
+import { resourceDefinition, type ResourceName } from '../resources';
+import { mayDo } from './operationRules';
 import { principalOf } from './session';
-
-/** Roles that may check a number a caller gives against the stored one (PRODUCT.md). */
-const VERIFIERS: readonly StaffRole[] = ['service', 'billing', 'dpo'];
 
 /**
  * What the signed-in roles may do with customers, straight from the data map: the screens show
@@ -21,6 +20,8 @@ export interface CustomerAccess {
   canDelete: boolean;
   canVerifyIdentityNumber: boolean;
   canReadAuditLog: boolean;
+  /** Reads the current direct-marketing permissions (and so may filter customers by channel). */
+  readsMarketingPermissions: boolean;
 }
 
 export function customerAccess(roles: readonly StaffRole[]): CustomerAccess {
@@ -28,7 +29,6 @@ export function customerAccess(roles: readonly StaffRole[]): CustomerAccess {
   const readable = new Set(readableFields(principal, 'Customer'));
   const creatable = new Set(writableFields(principal, 'Customer', 'create'));
   const updatable = new Set(writableFields(principal, 'Customer', 'update'));
-  const has = (...wanted: StaffRole[]) => roles.some((role) => wanted.includes(role));
   return {
     roles,
     readable,
@@ -39,9 +39,10 @@ export function customerAccess(roles: readonly StaffRole[]): CustomerAccess {
     canCreate: creatable.has('kind') && creatable.has('name'),
     canEdit: readable.has('id') && updatable.size > 0,
     // Only records entered by mistake, and only the dpo (the API's rule).
-    canDelete: has('dpo'),
-    canVerifyIdentityNumber: has(...VERIFIERS),
-    canReadAuditLog: has('dpo'),
+    canDelete: readable.has('id') && mayDo(principal, 'deleteCustomer'),
+    canVerifyIdentityNumber: mayDo(principal, 'verifyIdentityNumber'),
+    canReadAuditLog: mayDo(principal, 'readAuditLog'),
+    readsMarketingPermissions: readableFields(principal, 'MarketingPermissions').length > 0,
   };
 }
 
@@ -51,4 +52,56 @@ const NOBODY = customerAccess([]);
 export function useCustomerAccess(): CustomerAccess {
   const { permissions } = usePermissions<StaffRole[]>();
   return useMemo(() => (permissions ? customerAccess(permissions) : NOBODY), [permissions]);
+}
+
+/** What the signed-in roles may do with one resource's records (data map, or the API's operation rules). */
+export interface ResourceAccess {
+  readable: ReadonlySet<string>;
+  creatable: ReadonlySet<string>;
+  updatable: ReadonlySet<string>;
+  /** Its list and record screens exist. */
+  canList: boolean;
+  canCreate: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+}
+
+export function resourceAccess(roles: readonly StaffRole[], name: ResourceName): ResourceAccess {
+  const principal = principalOf(roles);
+  const definition = resourceDefinition(name);
+  const { unclassified, createRule } = definition;
+  const operations: readonly string[] = definition.operations;
+  const readable = new Set(
+    unclassified ? (unclassified.reads(principal) ? unclassified.fields : []) : readableFields(principal, definition.typeName),
+  );
+  const writable = (operation: 'create' | 'update'): string[] => {
+    if (!operations.includes(operation)) return [];
+    if (unclassified) return [...unclassified.writes(principal, operation)];
+    if (operation === 'create' && createRule) return mayDo(principal, createRule.operation) ? [...createRule.fields] : [];
+    return writableFields(principal, definition.typeName, operation);
+  };
+  const creatable = new Set(writable('create'));
+  const updatable = new Set(writable('update'));
+  const canList = readable.size > 0;
+  return {
+    readable,
+    creatable,
+    updatable,
+    canList,
+    canCreate: creatable.size > 0 && (definition.requiredOnCreate ?? []).every((field) => creatable.has(field)),
+    canEdit: canList && updatable.size > 0,
+    canDelete: canList && definition.deleteRule !== undefined && mayDo(principal, definition.deleteRule),
+  };
+}
+
+/** The access of the signed-in user to one resource; nothing while the roles are still loading. */
+export function useResourceAccess(name: ResourceName): ResourceAccess {
+  const { permissions } = usePermissions<StaffRole[]>();
+  return useMemo(() => resourceAccess(permissions ?? [], name), [permissions, name]);
+}
+
+/** The data-map principal of the signed-in user (anonymous while the roles are loading). */
+export function usePrincipal(): Principal {
+  const { permissions } = usePermissions<StaffRole[]>();
+  return useMemo(() => principalOf(permissions ?? []), [permissions]);
 }

@@ -2,17 +2,20 @@ import type { ReactNode } from 'react';
 import {
   CreateButton,
   DataTable,
+  FilterButton,
   List,
   SearchInput,
   SelectField,
   SelectInput,
+  TextField,
   TextInput,
   TopToolbar,
   useTranslate,
 } from 'react-admin';
 import { useCustomerAccess, type CustomerAccess } from '../access/access';
 import { LocalDateField } from '../common/LocalDateField';
-import { KIND_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';
+import { WithheldOr } from '../common/Withheld';
+import { KIND_CHOICES, MARKETING_CHANNEL_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';
 import { LIST_COLUMNS, SORTABLE } from './fields';
 
 /** Filters exist only for fields the roles may read (the API refuses the others). */
@@ -29,15 +32,26 @@ function customerFilters(access: CustomerAccess, searchHint: string) {
       />);
   }
   if (access.readable.has('kind')) {
-    filters.push(<SelectInput key="kind" source="kind" choices={KIND_CHOICES} />);
+    filters.push(<SelectInput key="kind" source="kind" choices={KIND_CHOICES} sx={{ minWidth: 200 }} />);
   }
   if (access.readable.has('status')) {
-    filters.push(<SelectInput key="status" source="status" choices={STATUS_CHOICES} />);
+    filters.push(<SelectInput key="status" source="status" choices={STATUS_CHOICES} sx={{ minWidth: 200 }} />);
   }
   if (access.readable.has('city')) filters.push(<TextInput key="city" source="city" />);
   if (access.readable.has('postalCode')) filters.push(<TextInput key="postalCode" source="postalCode" />);
   if (access.readable.has('sourceType')) {
-    filters.push(<SelectInput key="sourceType" source="sourceType" choices={SOURCE_CHOICES} />);
+    filters.push(<SelectInput key="sourceType" source="sourceType" choices={SOURCE_CHOICES} sx={{ minWidth: 200 }} />);
+  }
+  if (access.readsMarketingPermissions) {
+    filters.push(
+      <SelectInput
+        key="marketingChannel"
+        source="marketingChannel"
+        label="register.customers.marketingChannel"
+        choices={MARKETING_CHANNEL_CHOICES}
+        alwaysOn={access.roles.includes('marketing')}
+      />,
+    );
   }
   return filters;
 }
@@ -58,7 +72,11 @@ function column(field: string) {
     case 'updatedAt':
       return cell(<LocalDateField source={field} />);
     default:
-      return <DataTable.Col key={field} source={field} disableSort={disableSort} />;
+      return cell(
+        <WithheldOr source={field} compact>
+          <TextField source={field} />
+        </WithheldOr>,
+      );
   }
 }
 
@@ -74,7 +92,12 @@ export function CustomerList() {
       perPage={25}
       filters={customerFilters(access, translate('register.customers.searchHint'))}
       exporter={false}
-      actions={<TopToolbar>{access.canCreate ? <CreateButton /> : null}</TopToolbar>}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          {access.canCreate ? <CreateButton /> : null}
+        </TopToolbar>
+      }
       empty={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false} data-testid="customer-table">

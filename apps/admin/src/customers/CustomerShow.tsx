@@ -1,6 +1,7 @@
 import HistoryIcon from '@mui/icons-material/History';
 import { Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
-import type { ReactElement, ReactNode } from 'react';
+import type { StaffRole } from '@register/schema';
+import { lazy, Suspense, type ComponentType, type ReactElement, type ReactNode } from 'react';
 import {
   Button,
   DeleteButton,
@@ -8,16 +9,23 @@ import {
   EmailField,
   Labeled,
   ListButton,
+  Loading,
   SelectField,
   Show,
+  TabbedShowLayout,
+  TabbedShowLayoutTabs,
   TextField,
   TopToolbar,
+  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { useCustomerAccess, type CustomerAccess } from '../access/access';
+import { resourceAccess, useCustomerAccess, type CustomerAccess } from '../access/access';
+import type { ResourceName } from '../resources';
+import { ContactPersons } from './tabs/ContactPersons';
 import { LocalDateField } from '../common/LocalDateField';
+import { WithheldOr } from '../common/Withheld';
 import { KIND_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';
 import { CustomerTitle } from './CustomerTitle';
 import { SHOW_SECTIONS } from './fields';
@@ -98,11 +106,11 @@ function CustomerDetails() {
       .filter((name) => !(record?.kind === 'PRIVATE' && name === 'businessId'))
       .map((name) => (
         <Labeled key={name} source={name} data-testid={`customer-field-${name}`}>
-          {fieldFor(name)}
+          <WithheldOr source={name}>{fieldFor(name)}</WithheldOr>
         </Labeled>
       ));
   return (
-    <Stack spacing={2}>
+    <Stack spacing={2} sx={{ pt: 2 }}>
       <Card variant="outlined">
         <CardContent>
           <Section title={translate('register.customers.sections.identity')}>
@@ -125,6 +133,7 @@ function CustomerDetails() {
           <VerifyIdentityNumber />
         </>
       ) : null}
+      {record?.kind === 'BUSINESS' ? <ContactPersons /> : null}
     </Stack>
   );
 }
@@ -157,10 +166,69 @@ function CustomerShowActions() {
   );
 }
 
+const ContractsTab = lazy(() => import('./tabs/ContractsTab').then((m) => ({ default: m.ContractsTab })));
+const OrdersTab = lazy(() => import('./tabs/OrdersTab').then((m) => ({ default: m.OrdersTab })));
+const HistoryTab = lazy(() => import('./tabs/HistoryTab').then((m) => ({ default: m.HistoryTab })));
+const BillingTab = lazy(() => import('./tabs/BillingTab').then((m) => ({ default: m.BillingTab })));
+const MarketingTab = lazy(() => import('./tabs/MarketingTab').then((m) => ({ default: m.MarketingTab })));
+const FeedbackTab = lazy(() => import('./tabs/FeedbackTab').then((m) => ({ default: m.FeedbackTab })));
+const AuditTab = lazy(() => import('./tabs/AuditTab').then((m) => ({ default: m.AuditTab })));
+const FiguresTab = lazy(() => import('./tabs/FiguresTab').then((m) => ({ default: m.FiguresTab })));
+
+interface TabDefinition {
+  path: string;
+  /** The tab exists when the roles may read one of these resources. */
+  resources: readonly ResourceName[];
+  content: ComponentType;
+}
+
+/** The tabs of a customer's page, each for the roles that may read what it shows. */
+const TABS: readonly TabDefinition[] = [
+  { path: 'contracts', resources: ['contracts', 'simCards'], content: ContractsTab },
+  { path: 'orders', resources: ['quotations', 'orders'], content: OrdersTab },
+  { path: 'history', resources: ['customerEvents'], content: HistoryTab },
+  { path: 'billing', resources: ['billingAccounts', 'invoices'], content: BillingTab },
+  { path: 'marketing', resources: ['marketingPermitEntries'], content: MarketingTab },
+  { path: 'feedback', resources: ['feedback'], content: FeedbackTab },
+  { path: 'figures', resources: ['customerFigures'], content: FiguresTab },
+  { path: 'audit', resources: ['auditEvents'], content: AuditTab },
+];
+
+function TabContent({ content: Content }: { content: ComponentType }) {
+  return (
+    <Box sx={{ pt: 2 }}>
+      <Suspense fallback={<Loading />}>
+        <Content />
+      </Suspense>
+    </Box>
+  );
+}
+
 export function CustomerShow() {
+  const { permissions } = usePermissions<StaffRole[]>();
+  const tabs = TABS.filter((tab) => tab.resources.some((resource) => resourceAccess(permissions ?? [], resource).canList));
   return (
     <Show title={<CustomerTitle />} actions={<CustomerShowActions />} component="div">
-      <CustomerDetails />
+      <TabbedShowLayout
+        syncWithLocation
+        data-testid="customer-tabs"
+        sx={{ p: 0 }}
+        tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}
+      >
+        <TabbedShowLayout.Tab label="register.customers.tabs.customer" data-testid="customer-tab-customer">
+          <CustomerDetails />
+        </TabbedShowLayout.Tab>
+        {tabs.map((tab) => (
+          <TabbedShowLayout.Tab
+            key={tab.path}
+            label={`register.customers.tabs.${tab.path}`}
+            path={tab.path}
+            data-testid={`customer-tab-${tab.path}`}
+          >
+            <TabContent content={tab.content} />
+          </TabbedShowLayout.Tab>
+        ))}
+      </TabbedShowLayout>
     </Show>
   );
 }

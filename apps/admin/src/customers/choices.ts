@@ -1,13 +1,6 @@
-import type { CustomerKind, CustomerStatus, DataSource } from '@register/schema';
+import { choicesOf } from '../common/choices';
 
-/** Enum choices; react-admin translates `name` (the values themselves are the API's). */
-const choices = <T extends string>(enumName: string, values: readonly T[]) =>
-  values.map((id) => ({ id, name: `register.enums.${enumName}.${id}` }));
-
-export const KIND_CHOICES = choices<CustomerKind>('kind', ['PRIVATE', 'BUSINESS']);
-export const STATUS_CHOICES = choices<CustomerStatus>('status', ['ACTIVE', 'PROSPECT', 'TERMINATED']);
-export const SOURCE_CHOICES = choices<DataSource>('sourceType', [
-  'DATA_SUBJECT',
-  'SERVICE_DELIVERY',
-  'PARTNER',
-]);
+export const KIND_CHOICES = choicesOf('CustomerKind');
+export const STATUS_CHOICES = choicesOf('CustomerStatus');
+export const SOURCE_CHOICES = choicesOf('DataSource');
+export const MARKETING_CHANNEL_CHOICES = choicesOf('MarketingChannel');

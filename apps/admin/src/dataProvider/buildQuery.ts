@@ -1,220 +1,196 @@
-import {
-  AuditEventListDocument,
-  canRead,
-  dataMap,
-  CreateCustomerDocument,
-  CustomerListDocument,
-  CustomerManyDocument,
-  CustomerOneDocument,
-  DeleteCustomerDocument,
-  UpdateCustomerDocument,
-  type AuditEventListQuery,
-  type CreateCustomerMutation,
-  type CustomerFilter,
-  type CustomerListQuery,
-  type CustomerManyQuery,
-  type CustomerOneQuery,
-  type DeleteCustomerMutation,
-  type Principal,
-  type UpdateCustomerMutation,
-} from '@register/schema';
-import type { ApolloQueryResult, TypedDocumentNode } from '@apollo/client/core';
+import { canRead, classification, type Principal } from '@register/schema';
+import type { ApolloQueryResult } from '@apollo/client/core';
+import type { DocumentNode } from 'graphql';
 import type { BuildQuery, BuildQueryResult } from 'ra-data-graphql';
-import { CREATE, DELETE, GET_LIST, GET_MANY, GET_ONE, UPDATE } from 'react-admin';
-import { STAFF_USER_SORT_FIELDS, StaffUserListDocument } from '../staffUsers/documents';
+import { CREATE, DELETE, GET_LIST, GET_MANY, GET_MANY_REFERENCE, GET_ONE, UPDATE } from 'react-admin';
+import { acceptWithheldFields, type ResponseError } from './fieldErrors';
 import { pruneDocument } from './pruneDocument';
-import { mutationVariables } from './variables';
-
-/** The API sorts customers by these fields only (anything else falls back to the name). */
-export const CUSTOMER_SORT_FIELDS = ['name', 'createdAt', 'updatedAt', 'status', 'kind', 'city', 'postalCode'];
-/** The API searches only from this many characters on (fewer: no search at all). */
-export const MIN_SEARCH_LENGTH = 3;
-
-/**
- * Fields a list row asks for (besides being readable): no identity number and no date of birth,
- * which no list shows; reading them would be recorded in the audit log for every row.
- */
-export const CUSTOMER_LIST_FIELDS: ReadonlySet<string> = new Set([
-  'id', 'kind', 'name', 'status', 'email', 'phone', 'streetAddress', 'postalCode', 'city', 'country',
-  'businessId', 'sourceType', 'createdAt', 'updatedAt',
-]);
-
-/**
- * Fields a record page asks for: every readable one, except the masked identity number where the
- * full one is readable (it would say nothing more, and each read is audited).
- */
-export function customerRecordFields(principal: Principal): ReadonlySet<string> {
-  const fields = new Set(Object.keys(dataMap.Customer.fields));
-  if (canRead(principal, 'Customer', 'personalIdentityNumber')) fields.delete('personalIdentityNumberMasked');
-  return fields;
-}
-
-/** Which fields each filter reads: the API refuses a filter on a field the role cannot read. */
-const CUSTOMER_FILTER_FIELDS: Readonly<Record<keyof CustomerFilter, readonly string[]>> = {
-  q: ['name', 'email', 'phone'],
-  ids: ['id'],
-  kind: ['kind'],
-  status: ['status'],
-  city: ['city'],
-  postalCode: ['postalCode'],
-  sourceType: ['sourceType'],
-};
+import type { ResourceQuery } from './resourceQuery';
+import { declaredVariables, mutationVariables } from './variables';
 
 interface ListParams {
   pagination?: { page: number; perPage: number };
   sort?: { field: string; order: string };
   filter?: Record<string, unknown>;
+  target?: string;
+  id?: unknown;
 }
+
+/** At most this many records by ids in one request (the API's page limit). */
+const MAX_PER_PAGE = 500;
 
 function paging(params: ListParams) {
   const page = params.pagination?.page ?? 1;
-  const perPage = params.pagination?.perPage ?? 25;
+  const perPage = Math.min(params.pagination?.perPage ?? 25, MAX_PER_PAGE);
   // react-admin counts pages from 1, the API from 0.
   return { page: Math.max(0, page - 1), perPage };
 }
 
-export function customerFilter(principal: Principal, filter: Record<string, unknown> = {}): CustomerFilter {
+const isClassified = (typeName: string) => classification(typeName) !== undefined;
+
+/** Whether the principal may read every one of the fields (types outside the data map: yes). */
+function readsAll(principal: Principal, typeName: string, fields: readonly string[]): boolean {
+  return !isClassified(typeName) || fields.every((field) => canRead(principal, typeName, field));
+}
+
+function defaultFilterValue(value: unknown): unknown {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  return value;
+}
+
+/**
+ * The API's filter from react-admin's: only filters the API knows, only those the roles may use
+ * (a filter reads the fields it filters on), only non-empty values.
+ */
+export function listFilter(config: ResourceQuery, principal: Principal, filter: Record<string, unknown> = {}) {
   const result: Record<string, unknown> = {};
-  for (const [key, fields] of Object.entries(CUSTOMER_FILTER_FIELDS)) {
-    let value = filter[key];
+  for (const [key, fields] of Object.entries(config.filters)) {
+    const raw = filter[key];
+    if (raw === undefined || raw === null || raw === '') continue;
+    if (!readsAll(principal, config.typeName, fields)) continue;
+    const value = (config.filterValues?.[key] ?? defaultFilterValue)(raw);
     if (value === undefined || value === null || value === '') continue;
-    if (key === 'q') {
-      value = String(value).trim();
-      if ((value as string).length < MIN_SEARCH_LENGTH) continue;
-    }
-    if (!fields.every((field) => canRead(principal, 'Customer', field))) continue;
     result[key] = value;
   }
-  return result as CustomerFilter;
+  return result;
 }
 
-type Parsed<T> = (response: ApolloQueryResult<T>) => unknown;
+function sortOf(config: ResourceQuery, principal: Principal, params: ListParams) {
+  const wanted = params.sort?.field;
+  const field =
+    wanted && config.sortFields.includes(wanted) && readsAll(principal, config.typeName, [wanted])
+      ? wanted
+      : config.defaultSort.field;
+  const order = params.sort?.order === 'ASC' || params.sort?.order === 'DESC' ? params.sort.order : config.defaultSort.order;
+  return { sortField: field, sortOrder: wanted ? order : config.defaultSort.order };
+}
 
-function query<T>(
-  document: BuildQueryResult['query'] | TypedDocumentNode<T, never>,
+type Row = Record<string, unknown>;
+type Answer = ApolloQueryResult<Record<string, unknown>> & { errors?: readonly ResponseError[] };
+
+/**
+ * A query or mutation whose answer may hold withheld fields (errorPolicy 'all', see
+ * fieldErrors.ts): they are accepted, any other error fails the call.
+ */
+function request(
+  principal: Principal,
+  document: DocumentNode,
   variables: Record<string, unknown>,
-  parseResponse: Parsed<T>,
+  parse: (data: Record<string, unknown>) => unknown,
 ): BuildQueryResult {
-  return { query: document, variables, parseResponse: parseResponse as BuildQueryResult['parseResponse'] };
+  const declared = declaredVariables(document);
+  return {
+    query: document,
+    variables: Object.fromEntries(Object.entries(variables).filter(([name]) => declared.has(name))),
+    parseResponse: ((response: Answer) => parse(acceptWithheldFields(response, document, principal))) as BuildQueryResult['parseResponse'],
+  };
 }
 
-function customerQuery(principal: Principal, fetchType: string, params: Record<string, unknown>) {
+function missing(config: ResourceQuery, what: string): never {
+  throw new Error(`${config.typeName} records cannot be ${what} in the register.`);
+}
+
+/** Fields of a record page: the config's, else every readable one. */
+const recordFields = (config: ResourceQuery, principal: Principal) => config.recordFields?.(principal);
+
+/**
+ * The request of one react-admin call for one resource, for the principal of that moment: pruned
+ * to the fields it may read, filtered and sorted only by what it may read, writing only what it
+ * may write.
+ */
+export function buildResourceQuery(
+  config: ResourceQuery,
+  principal: Principal,
+  fetchType: string,
+  params: Record<string, unknown>,
+): BuildQueryResult {
+  const toRecord = (row: Row) => (config.toRecord ? config.toRecord(row) : row);
+  const rows = (value: unknown) => (Array.isArray(value) ? (value as Row[]).map(toRecord) : []);
+  const { documents } = config;
+
   switch (fetchType) {
-    case GET_LIST: {
+    case GET_LIST:
+    case GET_MANY_REFERENCE: {
       const list = params as ListParams;
-      const sortField = list.sort?.field && CUSTOMER_SORT_FIELDS.includes(list.sort.field) ? list.sort.field : 'name';
-      const readableSort = canRead(principal, 'Customer', sortField) ? sortField : 'name';
-      return query<CustomerListQuery>(
-        pruneDocument(CustomerListDocument, principal, CUSTOMER_LIST_FIELDS),
-        {
-          ...paging(list),
-          sortField: readableSort,
-          sortOrder: list.sort?.order === 'DESC' ? 'DESC' : 'ASC',
-          filter: customerFilter(principal, list.filter),
-        },
-        ({ data }) => ({ data: data.items, total: data.total.count }),
+      if (!documents.list) return missing(config, 'listed');
+      const filter = { ...(list.filter ?? {}) };
+      if (fetchType === GET_MANY_REFERENCE && list.target) filter[list.target] = String(list.id);
+      return request(
+        principal,
+        pruneDocument(documents.list, principal, config.listFields),
+        { ...paging(list), ...sortOf(config, principal, list), filter: listFilter(config, principal, filter) },
+        (data) => ({ data: rows(data.items), total: (data.total as { count: number } | undefined)?.count ?? 0 }),
       );
     }
-    case GET_ONE:
-      return query<CustomerOneQuery>(
-        pruneDocument(CustomerOneDocument, principal, customerRecordFields(principal)),
+    case GET_MANY: {
+      const ids = ((params.ids as unknown[] | undefined) ?? []).map(String);
+      if (documents.many) {
+        return request(principal, pruneDocument(documents.many, principal, config.listFields), { ids }, (data) => ({
+          data: rows(data.items),
+        }));
+      }
+      if (!documents.list) return missing(config, 'listed');
+      return request(
+        principal,
+        pruneDocument(documents.list, principal, config.listFields),
+        { page: 0, perPage: Math.min(Math.max(ids.length, 1), MAX_PER_PAGE), filter: { ids } },
+        (data) => ({ data: rows(data.items) }),
+      );
+    }
+    case GET_ONE: {
+      if (!documents.one) return missing(config, 'opened');
+      return request(
+        principal,
+        pruneDocument(documents.one, principal, recordFields(config, principal)),
         { id: String(params.id) },
-        ({ data }) => {
+        (data) => {
           if (!data.data) throw Object.assign(new Error('ra.notification.item_doesnt_exist'), { status: 404 });
-          return { data: data.data };
+          return { data: toRecord(data.data as Row) };
         },
       );
-    case GET_MANY:
-      return query<CustomerManyQuery>(
-        pruneDocument(CustomerManyDocument, principal, CUSTOMER_LIST_FIELDS),
-        { ids: (params.ids as unknown[]).map(String) },
-        ({ data }) => ({ data: data.items }),
-      );
-    case CREATE: {
-      const document = pruneDocument(CreateCustomerDocument, principal, customerRecordFields(principal));
-      const variables = mutationVariables({
-        document,
-        principal,
-        typeName: 'Customer',
-        operation: 'create',
-        data: params.data as Record<string, unknown>,
-      });
-      return query<CreateCustomerMutation>(document, variables, ({ data }) => ({ data: data?.data }));
     }
+    case CREATE:
     case UPDATE: {
-      const document = pruneDocument(UpdateCustomerDocument, principal, customerRecordFields(principal));
+      const operation = fetchType === CREATE ? 'create' : 'update';
+      const source = operation === 'create' ? documents.create : documents.update;
+      if (!source) return missing(config, operation === 'create' ? 'created' : 'changed');
+      const document = pruneDocument(source, principal, recordFields(config, principal));
       const variables = mutationVariables({
         document,
         principal,
-        typeName: 'Customer',
-        operation: 'update',
-        data: params.data as Record<string, unknown>,
-        previousData: params.previousData as Record<string, unknown> | undefined,
+        typeName: config.typeName,
+        operation,
+        data: params.data as Row,
+        previousData: params.previousData as Row | undefined,
+        writable: config.writable?.(principal, operation),
+        serialize: config.serialize,
       });
-      return query<UpdateCustomerMutation>(document, { id: String(params.id), ...variables }, ({ data }) => ({
-        data: data?.data ?? { ...(params.previousData as object), id: params.id },
+      if (operation === 'create') {
+        return request(principal, document, variables, (data) => ({ data: toRecord(data.data as Row) }));
+      }
+      return request(principal, document, { id: String(params.id), ...variables }, (data) => ({
+        data: data.data ? toRecord(data.data as Row) : { ...(params.previousData as object), id: params.id },
       }));
     }
     case DELETE:
-      return query<DeleteCustomerMutation>(
-        pruneDocument(DeleteCustomerDocument, principal),
-        { id: String(params.id) },
-        ({ data }) => ({ data: data?.data ?? params.previousData ?? { id: params.id } }),
-      );
+      if (!documents.delete) return missing(config, 'deleted');
+      return request(principal, pruneDocument(documents.delete, principal), { id: String(params.id) }, (data) => ({
+        data: data.data ?? params.previousData ?? { id: params.id },
+      }));
     default:
-      throw new Error(`Customers cannot be fetched with ${fetchType}.`);
+      throw new Error(`${config.typeName} records cannot be fetched with ${fetchType}.`);
   }
-}
-
-function auditEventQuery(fetchType: string, params: Record<string, unknown>) {
-  if (fetchType !== GET_LIST) throw new Error(`Audit events cannot be fetched with ${fetchType}.`);
-  const list = params as ListParams;
-  const filter: Record<string, string> = {};
-  for (const key of ['subjectId', 'actorId', 'action']) {
-    const value = list.filter?.[key];
-    if (typeof value === 'string' && value.trim() !== '') filter[key] = value.trim();
-  }
-  return query<AuditEventListQuery>(
-    AuditEventListDocument,
-    {
-      ...paging(list),
-      sortField: 'seq',
-      sortOrder: list.sort?.order === 'ASC' ? 'ASC' : 'DESC',
-      filter,
-    },
-    ({ data }) => ({
-      data: data.items.map((event) => ({ ...event, id: event.seq })),
-      total: data.total.count,
-    }),
-  );
-}
-
-function staffUserQuery(fetchType: string, params: Record<string, unknown>) {
-  if (fetchType !== GET_LIST) throw new Error(`Staff users cannot be fetched with ${fetchType}.`);
-  const list = params as ListParams;
-  const sortField = list.sort?.field && STAFF_USER_SORT_FIELDS.includes(list.sort.field) ? list.sort.field : 'username';
-  return query(
-    StaffUserListDocument,
-    { ...paging(list), sortField, sortOrder: list.sort?.order === 'DESC' ? 'DESC' : 'ASC' },
-    ({ data }) => ({ data: data.items, total: data.total.count }),
-  );
 }
 
 /**
  * Maps react-admin's calls to the typed documents of @register/schema. Built for one call with
- * the principal of that moment, so a sign-in as another role never sees the previous field set.
+ * the principal of that moment, so a sign-in as another role never sees the previous field set;
+ * `queries` holds the configs of the resources loaded so far (each is loaded with its screens).
  */
-export function buildQuery(principal: Principal): BuildQuery {
+export function buildQuery(principal: Principal, queries: ReadonlyMap<string, ResourceQuery>): BuildQuery {
   return (fetchType, resource, params) => {
-    switch (resource) {
-      case 'customers':
-        return customerQuery(principal, fetchType, params);
-      case 'auditEvents':
-        return auditEventQuery(fetchType, params);
-      case 'staffUsers':
-        return staffUserQuery(fetchType, params);
-      default:
-        throw new Error(`Unknown resource ${resource}.`);
-    }
+    const config = queries.get(resource);
+    if (!config) throw new Error(`Unknown resource ${resource}.`);
+    return buildResourceQuery(config, principal, fetchType, params);
   };
 }

@@ -1,19 +1,36 @@
 import { VerifyPersonalIdentityNumberDocument } from '@register/schema';
+import type { DocumentNode } from 'graphql';
 import buildGraphQLProvider from 'ra-data-graphql';
-import { HttpError, type DataProvider } from 'react-admin';
+import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
 import { currentPrincipal, loadMe } from '../access/session';
 import { graphqlClient } from '../graphqlClient';
 import { buildQuery } from './buildQuery';
 import { toHttpError } from './errors';
+import { acceptWithheldFields } from './fieldErrors';
+import { pruneDocument } from './pruneDocument';
+import { loadedQueries, loadQuery } from './registry';
 
 export { toHttpError, errorCode } from './errors';
+export { withheldFields } from './fieldErrors';
 
+/** Operations that are not one of react-admin's CRUD calls, as loaded on demand by the screens. */
 export interface RegisterDataProvider extends DataProvider {
   /** Checks a number a caller gives against the stored one; true on a match. Audited, rate-limited. */
   verifyPersonalIdentityNumber(customerId: string, value: string): Promise<boolean>;
+  /**
+   * Runs one of @register/schema's mutations that is no create/update/delete (converting a
+   * quotation, adding a service to a contract…), pruned to what the roles may read; its record is
+   * `data`.
+   */
+  command<T extends RaRecord = RaRecord>(document: DocumentNode, variables: Record<string, unknown>): Promise<{ data: T }>;
 }
 
-const noCache = () => ({ fetchPolicy: 'no-cache' as const });
+/**
+ * Every answer is taken with errorPolicy 'all': a field the API withholds from one record (a row
+ * rule of the data map, e.g. marketing and a channel the customer has not permitted) is empty
+ * while the rest of the answer stands; any other error still fails the call (fieldErrors.ts).
+ */
+const fetchOptions = () => ({ fetchPolicy: 'no-cache' as const, errorPolicy: 'all' as const });
 
 /**
  * ra-data-graphql without introspection: the queries are the typed documents of
@@ -24,9 +41,9 @@ const noCache = () => ({ fetchPolicy: 'no-cache' as const });
 const graphqlProvider = buildGraphQLProvider({
   client: graphqlClient,
   introspection: false,
-  buildQuery: () => buildQuery(currentPrincipal()),
-  query: noCache,
-  mutation: noCache,
+  buildQuery: () => buildQuery(currentPrincipal(), loadedQueries),
+  query: fetchOptions,
+  mutation: fetchOptions,
 });
 
 /** Nobody signed in (or the session ended): the authProvider's checkError signs out. */
@@ -43,6 +60,7 @@ function wrap(method: (typeof METHODS)[number]) {
   return async (resource: string, params: unknown) => {
     await signedIn();
     try {
+      await loadQuery(resource);
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- react-admin's own signature
       return await (graphqlProvider[method] as (r: string, p: any) => Promise<any>)(resource, params);
     } catch (error) {
@@ -70,6 +88,19 @@ export const dataProvider = {
         fetchPolicy: 'no-cache',
       });
       return result.data?.verifyPersonalIdentityNumber === true;
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  },
+  async command<T extends RaRecord = RaRecord>(source: DocumentNode, variables: Record<string, unknown>) {
+    await signedIn();
+    const principal = currentPrincipal();
+    const document = pruneDocument(source, principal);
+    try {
+      const result = await graphqlClient.mutate({ mutation: document, variables, ...fetchOptions() });
+      const data = acceptWithheldFields(result as never, document, principal) as { data?: T | null };
+      if (!data?.data) throw new HttpError('The register returned no record.', 500, { code: 'INTERNAL_SERVER_ERROR' });
+      return { data: data.data };
     } catch (error) {
       throw toHttpError(error);
     }

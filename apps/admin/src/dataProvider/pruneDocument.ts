@@ -1,48 +1,21 @@
-import { canRead, classification, type Principal } from '@register/schema';
-import {
-  Kind,
-  visit,
-  type ASTNode,
-  type DocumentNode,
-  type FieldNode,
-  type SelectionSetNode,
-} from 'graphql';
-
-/**
- * Root fields whose result is a type of the data map. Fragments and inline fragments name their
- * type themselves (`fragment CustomerFields on Customer`); root fields do not, so they are listed.
- */
-export const ROOT_FIELD_TYPES: Readonly<Record<string, string>> = {
-  Customer: 'Customer',
-  allCustomers: 'Customer',
-  createCustomer: 'Customer',
-  updateCustomer: 'Customer',
-  deleteCustomer: 'Customer',
-};
+import { canRead, classification, fieldClassification, readableFields, type Principal } from '@register/schema';
+import { Kind, visit, type ASTNode, type DocumentNode, type FieldNode, type SelectionSetNode } from 'graphql';
+import { fieldType, parentTypes, rootType } from './schemaTypes';
 
 const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
 
-function isNode(value: unknown): value is ASTNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && !Array.isArray(value);
-}
-
 /**
- * The type whose fields a selection belongs to, found from its nearest enclosing fragment or field:
- * a classified type when the selection can be pruned, undefined when it is left alone.
+ * Whether the principal may ask for a field of a type: a field of the data map when the map lets it
+ * read the field; an edge the map does not classify itself (Customer.marketingPermissions) when it
+ * reads anything of the type the edge leads to (the API's rule for such edges); no other field of a
+ * classified type (the API denies unclassified fields to everyone). Unclassified types (the
+ * catalogue, the audit log) are left alone: their rules are operation rules of the API.
  */
-function enclosingType(ancestors: readonly (ASTNode | readonly ASTNode[])[]): string | undefined {
-  const nodes = ancestors.filter(isNode).filter((node) => node.kind !== Kind.SELECTION_SET);
-  for (let index = nodes.length - 1; index >= 0; index -= 1) {
-    const node = nodes[index]!;
-    if (node.kind === Kind.FRAGMENT_DEFINITION) return node.typeCondition.name.value;
-    if (node.kind === Kind.INLINE_FRAGMENT && node.typeCondition) return node.typeCondition.name.value;
-    if (node.kind === Kind.FIELD) {
-      // Only a field directly under an operation is a root field.
-      const parent = nodes[index - 1];
-      return parent?.kind === Kind.OPERATION_DEFINITION ? ROOT_FIELD_TYPES[node.name.value] : undefined;
-    }
-  }
-  return undefined;
+export function mayAsk(principal: Principal, typeName: string | undefined, field: string): boolean {
+  if (!typeName || !classification(typeName)) return true;
+  if (fieldClassification(typeName, field)) return canRead(principal, typeName, field);
+  const target = fieldType(typeName, field);
+  return target !== undefined && classification(target) !== undefined && readableFields(principal, target).length > 0;
 }
 
 /**
@@ -54,18 +27,19 @@ function enclosingType(ancestors: readonly (ASTNode | readonly ASTNode[])[]): st
 export function pruneDocument<T extends DocumentNode>(
   document: T,
   principal: Principal,
-  /** Narrower still: only these fields of classified types (e.g. what a list shows). */
+  /** Narrower still: only these fields of the records the operation is about (e.g. what a list shows). */
   only?: ReadonlySet<string>,
 ): T {
+  const types = parentTypes(document);
+  const recordType = rootType(document);
   const pruned = visit(document, {
     Field: {
-      enter(node, _key, _parent, _path, ancestors) {
+      enter(node) {
         if (node.name.value.startsWith('__')) return undefined;
-        const typeName = enclosingType(ancestors);
-        if (!typeName || !classification(typeName)) return undefined;
+        const typeName = types.get(node);
         const field = node.name.value;
-        if (only && !only.has(field)) return null;
-        return canRead(principal, typeName, field) ? undefined : null;
+        if (only && typeName !== undefined && typeName === recordType && !only.has(field)) return null;
+        return mayAsk(principal, typeName, field) ? undefined : null;
       },
     },
     SelectionSet: {
@@ -74,16 +48,48 @@ export function pruneDocument<T extends DocumentNode>(
       },
     },
   });
-  return pruned as T;
+  return withoutUnusedFragments(pruned) as T;
+}
+
+/**
+ * Drops fragment definitions that nothing spreads any more (a pruned edge took their spread with
+ * it): GraphQL refuses a document with an unused fragment.
+ */
+function withoutUnusedFragments(document: DocumentNode): DocumentNode {
+  const spreads = new Map<string, Set<string>>();
+  const spreadsIn = (node: ASTNode) => {
+    const names = new Set<string>();
+    visit(node, {
+      FragmentSpread(spread) {
+        names.add(spread.name.value);
+      },
+    });
+    return names;
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) spreads.set(definition.name.value, spreadsIn(definition));
+  }
+  const used = new Set<string>();
+  const pending = document.definitions
+    .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
+    .flatMap((operation) => [...spreadsIn(operation)]);
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (used.has(name)) continue;
+    used.add(name);
+    pending.push(...(spreads.get(name) ?? []));
+  }
+  const definitions = document.definitions.filter(
+    (definition) => definition.kind !== Kind.FRAGMENT_DEFINITION || used.has(definition.name.value),
+  );
+  return definitions.length === document.definitions.length ? document : { ...document, definitions };
 }
 
 /** The names of the fields a document selects on a type (for tests and diagnostics). */
 export function selectedFields(document: DocumentNode, typeName: string): string[] {
   const names = new Set<string>();
-  visit(document, {
-    Field(node, _key, _parent, _path, ancestors) {
-      if (enclosingType(ancestors) === typeName) names.add(node.name.value);
-    },
-  });
+  for (const [node, type] of parentTypes(document)) {
+    if (type === typeName) names.add(node.name.value);
+  }
   return [...names];
 }

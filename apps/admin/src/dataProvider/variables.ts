@@ -20,7 +20,9 @@ function normalise(value: unknown): unknown {
 function same(a: unknown, b: unknown): boolean {
   const left = normalise(a);
   const right = normalise(b);
-  if (Array.isArray(left) && Array.isArray(right)) return JSON.stringify(left) === JSON.stringify(right);
+  if (typeof left === 'object' && left !== null && typeof right === 'object' && right !== null) {
+    return JSON.stringify(left) === JSON.stringify(right);
+  }
   return left === right;
 }
 
@@ -32,6 +34,10 @@ export interface MutationVariablesInput {
   data: Record<string, unknown>;
   /** The record as it was read, for an update: only fields that differ from it are sent. */
   previousData?: Record<string, unknown> | undefined;
+  /** The fields the principal may write, where the data map has no rule for them (see ResourceQuery). */
+  writable?: readonly string[] | undefined;
+  /** Form values as the operation's arguments want them (applied to the previous values too). */
+  serialize?: Readonly<Record<string, (value: unknown) => unknown>> | undefined;
 }
 
 /**
@@ -40,15 +46,20 @@ export interface MutationVariablesInput {
  * The API would refuse the whole mutation for a single field the role may not write.
  */
 export function mutationVariables(input: MutationVariablesInput): Record<string, unknown> {
-  const { document, principal, typeName, operation, data, previousData } = input;
+  const { document, principal, typeName, operation, data, previousData, serialize = {} } = input;
   const declared = declaredVariables(document);
   const variables: Record<string, unknown> = {};
-  for (const field of writableFields(principal, typeName, operation)) {
+  const asArgument = (field: string, value: unknown) => {
+    const normalised = normalise(value);
+    const convert = serialize[field];
+    return convert && normalised !== null ? normalise(convert(normalised)) : normalised;
+  };
+  for (const field of input.writable ?? writableFields(principal, typeName, operation)) {
     if (!declared.has(field) || !(field in data)) continue;
-    const value = normalise(data[field]);
+    const value = asArgument(field, data[field]);
     if (operation === 'create') {
       if (value !== null) variables[field] = value;
-    } else if (!same(value, previousData?.[field])) {
+    } else if (!same(value, asArgument(field, previousData?.[field]))) {
       variables[field] = value;
     }
   }

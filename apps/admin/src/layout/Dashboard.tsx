@@ -1,11 +1,46 @@
 import BadgeIcon from '@mui/icons-material/Badge';
+import CampaignIcon from '@mui/icons-material/Campaign';
 import HistoryIcon from '@mui/icons-material/History';
 import PeopleIcon from '@mui/icons-material/People';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
+import ShoppingCartIcon from '@mui/icons-material/ShoppingCart';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import type { StaffRole } from '@register/schema';
+import type { ReactElement } from 'react';
 import { Loading, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { customerAccess } from '../access/access';
+import { customerAccess, resourceAccess } from '../access/access';
+import type { ResourceName } from '../resources';
+
+/** Where a role's daily work starts: lists with the filter it usually needs. */
+const SHORTCUTS: readonly { resource: ResourceName; filter?: Record<string, unknown>; label: string; icon: ReactElement }[] = [
+  { resource: 'invoices', filter: { overdue: true }, label: 'register.dashboard.overdueInvoices', icon: <ReceiptLongIcon /> },
+  { resource: 'orders', filter: { open: true }, label: 'register.dashboard.openOrders', icon: <ShoppingCartIcon /> },
+  { resource: 'quotations', filter: { status: 'SENT' }, label: 'register.dashboard.sentQuotations', icon: <RequestQuoteIcon /> },
+  { resource: 'marketingPermitEntries', label: 'register.dashboard.marketingLedger', icon: <CampaignIcon /> },
+];
+
+function Shortcuts({ roles }: { roles: StaffRole[] }) {
+  const translate = useTranslate();
+  const visible = SHORTCUTS.filter(({ resource }) => resourceAccess(roles, resource).canList);
+  if (visible.length === 0) return null;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 2 }} data-testid="dashboard-shortcuts">
+      {visible.map(({ resource, filter, label, icon }) => (
+        <Button
+          key={resource}
+          component={Link}
+          to={{ pathname: `/${resource}`, search: filter ? `?${new URLSearchParams({ filter: JSON.stringify(filter) })}` : '' }}
+          variant="outlined"
+          startIcon={icon}
+        >
+          {translate(label)}
+        </Button>
+      ))}
+    </Stack>
+  );
+}
 
 /** Home: who you are, which roles you hold and where they let you go. */
 export function Dashboard() {
@@ -56,6 +91,8 @@ export function Dashboard() {
               {roles.includes('analyst') ? <div>{translate('register.dashboard.analystNote')}</div> : null}
             </Alert>
           )}
+
+          <Shortcuts roles={roles} />
 
           {roles.includes('admin') ? (
             <Box sx={{ mt: 2 }}>

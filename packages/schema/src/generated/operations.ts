@@ -961,33 +961,6 @@ export type DeleteContactPersonMutationVariables = Exact<{
 
 export type DeleteContactPersonMutation = { data: { id: string } | null };
 
-export type ContractLineFieldsFragment = {
-  id: string;
-  contractId: string | null;
-  customerId: string | null;
-  serviceProductId: string | null;
-  quantity: number | null;
-  monthlyPriceCents: number | null;
-  addedDate: string | null;
-  removedDate: string | null;
-  sourceType: DataSource | null;
-  sourcePartner: string | null;
-  collectedAt: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-  serviceProduct: {
-    id: string;
-    code: string;
-    name: string;
-    kind: ServiceKind;
-    monthlyPriceCents: number;
-    oneOffPriceCents: number;
-    active: boolean;
-    createdAt: string;
-    updatedAt: string;
-  } | null;
-};
-
 export type SimCardFieldsFragment = {
   id: string;
   contractId: string | null;
@@ -1026,32 +999,6 @@ export type ContractFieldsFragment = {
     monthlyPriceCents: number | null;
     addedDate: string | null;
     removedDate: string | null;
-    sourceType: DataSource | null;
-    sourcePartner: string | null;
-    collectedAt: string | null;
-    createdAt: string | null;
-    updatedAt: string | null;
-    serviceProduct: {
-      id: string;
-      code: string;
-      name: string;
-      kind: ServiceKind;
-      monthlyPriceCents: number;
-      oneOffPriceCents: number;
-      active: boolean;
-      createdAt: string;
-      updatedAt: string;
-    } | null;
-  }> | null;
-  simCards: Array<{
-    id: string;
-    contractId: string | null;
-    customerId: string | null;
-    iccid: string | null;
-    phoneNumber: string | null;
-    status: SimCardStatus | null;
-    activatedAt: string | null;
-    closedAt: string | null;
     sourceType: DataSource | null;
     sourcePartner: string | null;
     collectedAt: string | null;
@@ -1096,32 +1043,6 @@ export type ContractListQuery = {
       collectedAt: string | null;
       createdAt: string | null;
       updatedAt: string | null;
-      serviceProduct: {
-        id: string;
-        code: string;
-        name: string;
-        kind: ServiceKind;
-        monthlyPriceCents: number;
-        oneOffPriceCents: number;
-        active: boolean;
-        createdAt: string;
-        updatedAt: string;
-      } | null;
-    }> | null;
-    simCards: Array<{
-      id: string;
-      contractId: string | null;
-      customerId: string | null;
-      iccid: string | null;
-      phoneNumber: string | null;
-      status: SimCardStatus | null;
-      activatedAt: string | null;
-      closedAt: string | null;
-      sourceType: DataSource | null;
-      sourcePartner: string | null;
-      collectedAt: string | null;
-      createdAt: string | null;
-      updatedAt: string | null;
     }> | null;
   }>;
   total: { count: number };
@@ -1154,32 +1075,6 @@ export type ContractOneQuery = {
       monthlyPriceCents: number | null;
       addedDate: string | null;
       removedDate: string | null;
-      sourceType: DataSource | null;
-      sourcePartner: string | null;
-      collectedAt: string | null;
-      createdAt: string | null;
-      updatedAt: string | null;
-      serviceProduct: {
-        id: string;
-        code: string;
-        name: string;
-        kind: ServiceKind;
-        monthlyPriceCents: number;
-        oneOffPriceCents: number;
-        active: boolean;
-        createdAt: string;
-        updatedAt: string;
-      } | null;
-    }> | null;
-    simCards: Array<{
-      id: string;
-      contractId: string | null;
-      customerId: string | null;
-      iccid: string | null;
-      phoneNumber: string | null;
-      status: SimCardStatus | null;
-      activatedAt: string | null;
-      closedAt: string | null;
       sourceType: DataSource | null;
       sourcePartner: string | null;
       collectedAt: string | null;
@@ -1228,32 +1123,6 @@ export type CreateContractMutation = {
       collectedAt: string | null;
       createdAt: string | null;
       updatedAt: string | null;
-      serviceProduct: {
-        id: string;
-        code: string;
-        name: string;
-        kind: ServiceKind;
-        monthlyPriceCents: number;
-        oneOffPriceCents: number;
-        active: boolean;
-        createdAt: string;
-        updatedAt: string;
-      } | null;
-    }> | null;
-    simCards: Array<{
-      id: string;
-      contractId: string | null;
-      customerId: string | null;
-      iccid: string | null;
-      phoneNumber: string | null;
-      status: SimCardStatus | null;
-      activatedAt: string | null;
-      closedAt: string | null;
-      sourceType: DataSource | null;
-      sourcePartner: string | null;
-      collectedAt: string | null;
-      createdAt: string | null;
-      updatedAt: string | null;
     }> | null;
   } | null;
 };
@@ -1287,32 +1156,6 @@ export type UpdateContractMutation = {
       monthlyPriceCents: number | null;
       addedDate: string | null;
       removedDate: string | null;
-      sourceType: DataSource | null;
-      sourcePartner: string | null;
-      collectedAt: string | null;
-      createdAt: string | null;
-      updatedAt: string | null;
-      serviceProduct: {
-        id: string;
-        code: string;
-        name: string;
-        kind: ServiceKind;
-        monthlyPriceCents: number;
-        oneOffPriceCents: number;
-        active: boolean;
-        createdAt: string;
-        updatedAt: string;
-      } | null;
-    }> | null;
-    simCards: Array<{
-      id: string;
-      contractId: string | null;
-      customerId: string | null;
-      iccid: string | null;
-      phoneNumber: string | null;
-      status: SimCardStatus | null;
-      activatedAt: string | null;
-      closedAt: string | null;
       sourceType: DataSource | null;
       sourcePartner: string | null;
       collectedAt: string | null;
@@ -1357,32 +1200,6 @@ export type AddContractServiceMutation = {
       collectedAt: string | null;
       createdAt: string | null;
       updatedAt: string | null;
-      serviceProduct: {
-        id: string;
-        code: string;
-        name: string;
-        kind: ServiceKind;
-        monthlyPriceCents: number;
-        oneOffPriceCents: number;
-        active: boolean;
-        createdAt: string;
-        updatedAt: string;
-      } | null;
-    }> | null;
-    simCards: Array<{
-      id: string;
-      contractId: string | null;
-      customerId: string | null;
-      iccid: string | null;
-      phoneNumber: string | null;
-      status: SimCardStatus | null;
-      activatedAt: string | null;
-      closedAt: string | null;
-      sourceType: DataSource | null;
-      sourcePartner: string | null;
-      collectedAt: string | null;
-      createdAt: string | null;
-      updatedAt: string | null;
     }> | null;
   } | null;
 };
@@ -1421,32 +1238,6 @@ export type ChangeContractServiceMutation = {
       collectedAt: string | null;
       createdAt: string | null;
       updatedAt: string | null;
-      serviceProduct: {
-        id: string;
-        code: string;
-        name: string;
-        kind: ServiceKind;
-        monthlyPriceCents: number;
-        oneOffPriceCents: number;
-        active: boolean;
-        createdAt: string;
-        updatedAt: string;
-      } | null;
-    }> | null;
-    simCards: Array<{
-      id: string;
-      contractId: string | null;
-      customerId: string | null;
-      iccid: string | null;
-      phoneNumber: string | null;
-      status: SimCardStatus | null;
-      activatedAt: string | null;
-      closedAt: string | null;
-      sourceType: DataSource | null;
-      sourcePartner: string | null;
-      collectedAt: string | null;
-      createdAt: string | null;
-      updatedAt: string | null;
     }> | null;
   } | null;
 };
@@ -1478,32 +1269,6 @@ export type RemoveContractServiceMutation = {
       monthlyPriceCents: number | null;
       addedDate: string | null;
       removedDate: string | null;
-      sourceType: DataSource | null;
-      sourcePartner: string | null;
-      collectedAt: string | null;
-      createdAt: string | null;
-      updatedAt: string | null;
-      serviceProduct: {
-        id: string;
-        code: string;
-        name: string;
-        kind: ServiceKind;
-        monthlyPriceCents: number;
-        oneOffPriceCents: number;
-        active: boolean;
-        createdAt: string;
-        updatedAt: string;
-      } | null;
-    }> | null;
-    simCards: Array<{
-      id: string;
-      contractId: string | null;
-      customerId: string | null;
-      iccid: string | null;
-      phoneNumber: string | null;
-      status: SimCardStatus | null;
-      activatedAt: string | null;
-      closedAt: string | null;
       sourceType: DataSource | null;
       sourcePartner: string | null;
       collectedAt: string | null;
@@ -2304,18 +2069,6 @@ export type RecordMarketingDecisionMutation = {
   } | null;
 };
 
-export type OrderLineFieldsFragment = {
-  id: string;
-  orderId: string | null;
-  customerId: string | null;
-  lineNumber: number | null;
-  serviceProductId: string | null;
-  equipmentModelId: string | null;
-  quantity: number | null;
-  unitPriceCents: number | null;
-  totalCents: number | null;
-};
-
 export type OrderFieldsFragment = {
   id: string;
   orderNumber: number | null;
@@ -2537,18 +2290,6 @@ export type UpdateOrderMutation = {
       totalCents: number | null;
     }> | null;
   } | null;
-};
-
-export type QuotationLineFieldsFragment = {
-  id: string;
-  quotationId: string | null;
-  customerId: string | null;
-  lineNumber: number | null;
-  serviceProductId: string | null;
-  equipmentModelId: string | null;
-  quantity: number | null;
-  unitPriceCents: number | null;
-  totalCents: number | null;
 };
 
 export type QuotationFieldsFragment = {
@@ -2925,6 +2666,30 @@ export const InvoiceFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<InvoiceFieldsFragment, unknown>;
+export const ServiceProductFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ServiceProductFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ServiceProductFieldsFragment, unknown>;
 export const EquipmentModelFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2979,87 +2744,6 @@ export const ContactPersonFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ContactPersonFieldsFragment, unknown>;
-export const ServiceProductFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ServiceProductFieldsFragment, unknown>;
-export const ContractLineFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<ContractLineFieldsFragment, unknown>;
 export const SimCardFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3111,95 +2795,22 @@ export const ContractFieldsFragmentDoc = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
           { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
           { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
@@ -3416,30 +3027,6 @@ export const MarketingPermitEntryFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<MarketingPermitEntryFieldsFragment, unknown>;
-export const OrderLineFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<OrderLineFieldsFragment, unknown>;
 export const OrderFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3469,7 +3056,15 @@ export const OrderFieldsFragmentDoc = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -3483,51 +3078,8 @@ export const OrderFieldsFragmentDoc = {
         ],
       },
     },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
   ],
 } as unknown as DocumentNode<OrderFieldsFragment, unknown>;
-export const QuotationLineFieldsFragmentDoc = {
-  kind: 'Document',
-  definitions: [
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'QuotationLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-  ],
-} as unknown as DocumentNode<QuotationLineFieldsFragment, unknown>;
 export const QuotationFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3550,7 +3102,15 @@ export const QuotationFieldsFragmentDoc = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -3562,25 +3122,6 @@ export const QuotationFieldsFragmentDoc = {
           { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
           { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'QuotationLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
         ],
       },
     },
@@ -6304,81 +5845,6 @@ export const ContractListDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'ContractFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
       selectionSet: {
@@ -6397,17 +5863,19 @@ export const ContractListDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
@@ -6464,81 +5932,6 @@ export const ContractOneDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'ContractFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
       selectionSet: {
@@ -6557,17 +5950,19 @@ export const ContractOneDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
@@ -6697,81 +6092,6 @@ export const CreateContractDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'ContractFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
       selectionSet: {
@@ -6790,17 +6110,19 @@ export const CreateContractDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
@@ -6877,81 +6199,6 @@ export const UpdateContractDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'ContractFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
       selectionSet: {
@@ -6970,17 +6217,19 @@ export const UpdateContractDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
@@ -7070,81 +6319,6 @@ export const AddContractServiceDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'ContractFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
       selectionSet: {
@@ -7163,17 +6337,19 @@ export const AddContractServiceDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
@@ -7250,81 +6426,6 @@ export const ChangeContractServiceDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'ContractFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
       selectionSet: {
@@ -7343,17 +6444,19 @@ export const ChangeContractServiceDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
@@ -7410,81 +6513,6 @@ export const RemoveContractServiceDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ServiceProductFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ServiceProduct' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'code' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'name' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'oneOffPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'active' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'ContractLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ContractLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'serviceProduct' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ServiceProductFields' } },
-              ],
-            },
-          },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'SimCardFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SimCard' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'iccid' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'phoneNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'activatedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'closedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'ContractFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Contract' } },
       selectionSet: {
@@ -7503,17 +6531,19 @@ export const RemoveContractServiceDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ContractLineFields' } },
-              ],
-            },
-          },
-          {
-            kind: 'Field',
-            name: { kind: 'Name', value: 'simCards' },
-            selectionSet: {
-              kind: 'SelectionSet',
-              selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'SimCardFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'contractId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'monthlyPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'addedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'removedDate' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourceType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'sourcePartner' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'collectedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],
             },
           },
@@ -10373,25 +9403,6 @@ export const OrderListDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'OrderFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
       selectionSet: {
@@ -10416,7 +9427,15 @@ export const OrderListDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -10475,25 +9494,6 @@ export const OrderOneDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'OrderFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
       selectionSet: {
@@ -10518,7 +9518,15 @@ export const OrderOneDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -10706,25 +9714,6 @@ export const CreateOrderDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'OrderFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
       selectionSet: {
@@ -10749,7 +9738,15 @@ export const CreateOrderDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -10934,25 +9931,6 @@ export const UpdateOrderDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'OrderFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
       selectionSet: {
@@ -10977,7 +9955,15 @@ export const UpdateOrderDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -11089,25 +10075,6 @@ export const QuotationListDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'QuotationLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'QuotationFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
       selectionSet: {
@@ -11125,7 +10092,15 @@ export const QuotationListDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -11185,25 +10160,6 @@ export const QuotationOneDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'QuotationLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'QuotationFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
       selectionSet: {
@@ -11221,7 +10177,15 @@ export const QuotationOneDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -11354,25 +10318,6 @@ export const CreateQuotationDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'QuotationLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'QuotationFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
       selectionSet: {
@@ -11390,7 +10335,15 @@ export const CreateQuotationDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -11516,25 +10469,6 @@ export const UpdateQuotationDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'QuotationLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'QuotationLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'QuotationFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Quotation' } },
       selectionSet: {
@@ -11552,7 +10486,15 @@ export const UpdateQuotationDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'QuotationLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quotationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },
@@ -11698,25 +10640,6 @@ export const ConvertQuotationToOrderDocument = {
     },
     {
       kind: 'FragmentDefinition',
-      name: { kind: 'Name', value: 'OrderLineFields' },
-      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'OrderLine' } },
-      selectionSet: {
-        kind: 'SelectionSet',
-        selections: [
-          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
-          { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
-        ],
-      },
-    },
-    {
-      kind: 'FragmentDefinition',
       name: { kind: 'Name', value: 'OrderFields' },
       typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Order' } },
       selectionSet: {
@@ -11741,7 +10664,15 @@ export const ConvertQuotationToOrderDocument = {
             selectionSet: {
               kind: 'SelectionSet',
               selections: [
-                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'OrderLineFields' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lineNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'serviceProductId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'equipmentModelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unitPriceCents' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCents' } },
               ],
             },
           },

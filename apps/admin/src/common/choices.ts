@@ -1,0 +1,69 @@
+import type {
+  BillingMethod,
+  ContactChannel,
+  ContractStatus,
+  CustomerEventKind,
+  CustomerKind,
+  CustomerSegment,
+  CustomerStatus,
+  DataSource,
+  FeedbackKind,
+  InvoiceStatus,
+  MarketingChannel,
+  MarketingDecision,
+  MarketingSource,
+  OrderStatus,
+  QuotationStatus,
+  ServiceKind,
+  SimCardStatus,
+} from '@register/schema';
+
+/**
+ * The values of every enum of the API, in a sensible order for a select. react-admin translates
+ * `register.enums.<EnumName>.<VALUE>` (i18n/en.ts, fi.ts); the values themselves are the API's.
+ */
+export const ENUMS = {
+  CustomerKind: ['PRIVATE', 'BUSINESS'] satisfies CustomerKind[],
+  CustomerStatus: ['ACTIVE', 'PROSPECT', 'TERMINATED'] satisfies CustomerStatus[],
+  DataSource: ['DATA_SUBJECT', 'SERVICE_DELIVERY', 'PARTNER'] satisfies DataSource[],
+  MarketingChannel: ['EMAIL', 'SMS', 'PHONE', 'POST'] satisfies MarketingChannel[],
+  MarketingDecision: ['PERMIT', 'PROHIBIT'] satisfies MarketingDecision[],
+  MarketingSource: ['CUSTOMER_FORM', 'PHONE_CALL', 'EMAIL', 'IN_PERSON', 'OBJECTION_REQUEST', 'PARTNER'] satisfies MarketingSource[],
+  BillingMethod: ['E_INVOICE', 'EMAIL', 'PAPER', 'DIRECT_PAYMENT'] satisfies BillingMethod[],
+  InvoiceStatus: ['OPEN', 'REMINDER_SENT', 'IN_COLLECTION', 'PAID', 'CREDITED'] satisfies InvoiceStatus[],
+  FeedbackKind: ['SURVEY_ANSWER', 'FREE_FEEDBACK', 'COMPLAINT'] satisfies FeedbackKind[],
+  ServiceKind: ['MOBILE', 'BROADBAND', 'FIXED_LINE', 'TV', 'SECURITY', 'OTHER'] satisfies ServiceKind[],
+  ContractStatus: ['DRAFT', 'ACTIVE', 'ENDED', 'CANCELLED'] satisfies ContractStatus[],
+  SimCardStatus: ['ORDERED', 'ACTIVE', 'SUSPENDED', 'CLOSED'] satisfies SimCardStatus[],
+  CustomerEventKind: [
+    'CONTACT',
+    'CONTRACT_CREATED',
+    'CONTRACT_CHANGED',
+    'CONTRACT_STATUS_CHANGED',
+    'SERVICE_ADDED',
+    'SERVICE_CHANGED',
+    'SERVICE_REMOVED',
+    'SIM_ADDED',
+    'SIM_STATUS_CHANGED',
+    'QUOTATION',
+    'ORDER',
+  ] satisfies CustomerEventKind[],
+  ContactChannel: ['PHONE', 'EMAIL', 'VISIT', 'CHAT'] satisfies ContactChannel[],
+  CustomerSegment: ['NEW', 'STANDARD', 'VALUED', 'KEY'] satisfies CustomerSegment[],
+  OrderStatus: ['NEW', 'CONFIRMED', 'IN_DELIVERY', 'DELIVERED', 'CANCELLED'] satisfies OrderStatus[],
+  QuotationStatus: ['DRAFT', 'SENT', 'ACCEPTED', 'CONVERTED', 'REJECTED', 'EXPIRED'] satisfies QuotationStatus[],
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+
+export interface Choice {
+  id: string;
+  name: string;
+}
+
+/** Choices of a select or a SelectField for an enum (optionally only some of its values). */
+export function choicesOf(enumName: EnumName, only?: readonly string[]): Choice[] {
+  return (ENUMS[enumName] as readonly string[])
+    .filter((value) => !only || only.includes(value))
+    .map((id) => ({ id, name: `register.enums.${enumName}.${id}` }));
+}
