@@ -19,7 +19,9 @@ export function initialScripts(html: string): string[] {
 }
 
 describe('initial JavaScript', () => {
-  test.skipIf(!existsSync(join(DIST, 'index.html')))(`the first download is at most ${BUDGET_BYTES / 1024} kB gzip`, () => {
+  test(`the first download is at most ${BUDGET_BYTES / 1024} kB gzip`, () => {
+    // The package's test task builds the app first; run `pnpm run build` when running this alone.
+    expect(existsSync(join(DIST, 'index.html')), 'apps/admin/dist is missing: run `pnpm run build` first').toBe(true);
     const scripts = initialScripts(readFileSync(join(DIST, 'index.html'), 'utf8'));
     expect(scripts.length).toBeGreaterThan(0);
     const sizes = scripts.map((src) => ({ src, gzip: gzipSync(readFileSync(join(DIST, src.replace(/^\//, '')))).length }));
