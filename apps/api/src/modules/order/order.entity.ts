@@ -12,7 +12,7 @@ import {
 } from '@mikro-orm/decorators/legacy';
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { EquipmentModel, ServiceProduct } from '../catalogue/catalogue.entity.js';
+import { SalesLine } from './sales-line.entity.js';
 import { Customer } from '../customer/customer.entity.js';
 import { DataSource } from '../customer/customer.enums.js';
 import { Quotation } from '../quotation/quotation.entity.js';
@@ -168,11 +168,7 @@ export class Order {
 @Check({ name: 'customer_order_line_quantity_check', expression: '"quantity" >= 1 and "quantity" <= 1000' })
 @Check({ name: 'customer_order_line_unit_price_cents_check', expression: '"unit_price_cents" >= 0' })
 @Check({ name: 'customer_order_line_total_cents_check', expression: '"total_cents" = "quantity" * "unit_price_cents"' })
-export class OrderLine {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
+export class OrderLine extends SalesLine {
   @ManyToOne(() => Order, { deleteRule: 'cascade' })
   order!: Rel<Order>;
 
@@ -186,36 +182,4 @@ export class OrderLine {
   get customerId(): string {
     return this.order.customer.id;
   }
-
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'smallint' })
-  lineNumber!: number;
-
-  @ManyToOne(() => ServiceProduct, { nullable: true, deleteRule: 'no action' })
-  serviceProduct?: Rel<ServiceProduct> | null;
-
-  @Field(() => ID, { nullable: true })
-  get serviceProductId(): string | null {
-    return this.serviceProduct?.id ?? null;
-  }
-
-  @ManyToOne(() => EquipmentModel, { nullable: true, deleteRule: 'no action' })
-  equipmentModel?: Rel<EquipmentModel> | null;
-
-  @Field(() => ID, { nullable: true })
-  get equipmentModelId(): string | null {
-    return this.equipmentModel?.id ?? null;
-  }
-
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'int' })
-  quantity!: number;
-
-  @Field(() => Int, { nullable: true, description: "Euro cents (VAT included): a service's monthly price, an equipment model's price" })
-  @Property({ type: 'int' })
-  unitPriceCents!: number;
-
-  @Field(() => Int, { nullable: true, description: 'quantity × unit price, in euro cents' })
-  @Property({ type: 'int' })
-  totalCents!: number;
 }

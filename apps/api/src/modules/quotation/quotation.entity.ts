@@ -12,7 +12,7 @@ import {
 } from '@mikro-orm/decorators/legacy';
 import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { EquipmentModel, ServiceProduct } from '../catalogue/catalogue.entity.js';
+import { SalesLine } from '../order/sales-line.entity.js';
 import { Customer } from '../customer/customer.entity.js';
 import { DataSource } from '../customer/customer.enums.js';
 import { StaffUser } from '../staff/staff-user.entity.js';
@@ -123,11 +123,7 @@ export class Quotation {
 @Check({ name: 'quotation_line_quantity_check', expression: '"quantity" >= 1 and "quantity" <= 1000' })
 @Check({ name: 'quotation_line_unit_price_cents_check', expression: '"unit_price_cents" >= 0' })
 @Check({ name: 'quotation_line_total_cents_check', expression: '"total_cents" = "quantity" * "unit_price_cents"' })
-export class QuotationLine {
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id!: string;
-
+export class QuotationLine extends SalesLine {
   @ManyToOne(() => Quotation, { deleteRule: 'cascade' })
   quotation!: Rel<Quotation>;
 
@@ -141,36 +137,4 @@ export class QuotationLine {
   get customerId(): string {
     return this.quotation.customer.id;
   }
-
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'smallint' })
-  lineNumber!: number;
-
-  @ManyToOne(() => ServiceProduct, { nullable: true, deleteRule: 'no action' })
-  serviceProduct?: Rel<ServiceProduct> | null;
-
-  @Field(() => ID, { nullable: true })
-  get serviceProductId(): string | null {
-    return this.serviceProduct?.id ?? null;
-  }
-
-  @ManyToOne(() => EquipmentModel, { nullable: true, deleteRule: 'no action' })
-  equipmentModel?: Rel<EquipmentModel> | null;
-
-  @Field(() => ID, { nullable: true })
-  get equipmentModelId(): string | null {
-    return this.equipmentModel?.id ?? null;
-  }
-
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'int' })
-  quantity!: number;
-
-  @Field(() => Int, { nullable: true, description: "Euro cents (VAT included): a service's monthly price, an equipment model's price" })
-  @Property({ type: 'int' })
-  unitPriceCents!: number;
-
-  @Field(() => Int, { nullable: true, description: 'quantity × unit price, in euro cents' })
-  @Property({ type: 'int' })
-  totalCents!: number;
 }
