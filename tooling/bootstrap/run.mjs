@@ -156,6 +156,11 @@ const tasks = {
   lint: () => process.exit(turbo(['lint'], passthrough)),
   typecheck: () => process.exit(turbo(['typecheck'], passthrough)),
   format: () => process.exit(run('pnpm', ['exec', 'prettier', '--write', '.'])),
+  // Issue 5's benchmark (apps/bench): the API's workspace packages first; the harness compiles the API itself.
+  bench: () => {
+    mustRun('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@register/api^...', '--output-logs=errors-only'], 'build');
+    process.exit(run('node', [join(root, 'apps', 'bench', 'src', 'main.ts'), ...passthrough]));
+  },
   generate: () => {
     mustRun('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@register/api^...', '--output-logs=errors-only'], 'build');
     mustRun('pnpm', ['--filter', '@register/api', 'run', 'generate:schema'], 'emitting schema.graphql');

@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 /** Shared rules: strict about what hides bugs, silent about formatting (Prettier owns that). */
 export const base = tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', '**/generated/**', '.turbo/**'] },
+  { ignores: ['dist/**', 'coverage/**', '**/generated/**', '.turbo/**', '.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,7 +14,13 @@ import { customersResource } from './customers';
 import { dataProvider } from './dataProvider';
 import { equipmentModelScreens } from './equipmentModels';
 import { feedbackScreens } from './feedback';
+import { disclosureScreens } from './disclosures';
+import { dataSubjectRequestScreens } from './dataSubjectRequests';
+import { privacyResource } from './privacy';
+import { statisticsResource } from './statistics';
 import { i18nProvider } from './i18n';
+import { importRunsResource } from './importRuns';
+import { retentionRunsResource } from './retentionRuns';
 import { invoiceScreens } from './invoices';
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './layout/Dashboard';
@@ -42,6 +48,8 @@ const SCREENS: readonly ResourceScreens[] = [
   customerEventScreens,
   feedbackScreens,
   marketingPermitEntryScreens,
+  disclosureScreens,
+  dataSubjectRequestScreens,
   serviceProductScreens,
   equipmentModelScreens,
 ];
@@ -54,6 +62,10 @@ function resourcesFor(permissions: StaffRole[] | undefined) {
     customersResource(access),
     ...SCREENS.map((screens) => resourceFor(screens, resourceAccess(roles, screens.name))),
     auditEventsResource(access),
+    statisticsResource(roles),
+    privacyResource(roles),
+    importRunsResource(roles),
+    retentionRunsResource(roles),
     staffUsersResource(access),
   ].filter((resource) => resource !== undefined);
   return [

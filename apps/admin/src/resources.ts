@@ -73,6 +73,16 @@ export const RESOURCES = {
     requiredOnCreate: ['customerId', 'channel', 'decision', 'source', 'evidence'],
   },
   customerFigures: { typeName: 'CustomerFigures', operations: [] },
+  disclosures: {
+    typeName: 'Disclosure',
+    operations: ['create'],
+    requiredOnCreate: ['subjectKind', 'subjectId', 'recipient', 'legalBasis', 'legalBasisText', 'disclosedOn'],
+  },
+  dataSubjectRequests: {
+    typeName: 'DataSubjectRequest',
+    operations: ['create', 'update'],
+    requiredOnCreate: ['type', 'receivedDate', 'channel'],
+  },
   serviceProducts: {
     typeName: 'ServiceProduct',
     operations: ['create', 'update'],

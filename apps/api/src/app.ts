@@ -14,9 +14,11 @@ import { SESSION_COOKIE } from './access/auth.service.js';
 import { AuditLog } from './audit/audit-log.js';
 import type { Config } from './config.js';
 import type { RequestContext } from './graphql/context.js';
-import { buildGuardedSchema } from './graphql/schema.js';
+import { buildBaseSchema, buildGuardedSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
+import { descriptionRouter } from './privacy/description/description.routes.js';
+import { accessReportRouter } from './privacy/report/report.http.js';
 
 export interface AppOptions {
   config: Config;
@@ -100,7 +102,7 @@ function inputErrorField(error: GraphQLError, document: DocumentNode | undefined
   return field ?? variable;
 }
 
-function auditPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
+function auditPlugin(logger: Logger, auditing = true): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
@@ -126,6 +128,7 @@ function auditPlugin(logger: Logger): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ contextValue, response }) {
+          if (!auditing) return;
           try {
             await contextValue.audit.flush(contextValue.em);
           } catch (error) {
@@ -151,7 +154,8 @@ export interface App {
 }
 
 export async function createApp({ config, orm, services, logger }: AppOptions): Promise<App> {
-  const schema = await buildGuardedSchema();
+  // BENCH_DISABLE_RULES (never in production, see config.ts): the bare schema, to measure what rules cost.
+  const schema = config.benchDisableRules ? await buildBaseSchema() : await buildGuardedSchema();
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth },
     maxAliases: { n: config.graphql.maxAliases },
@@ -170,7 +174,7 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
     hideSchemaDetailsFromClientErrors: config.production,
     validationRules: protection.validationRules,
     // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), auditPlugin(logger)],
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), auditPlugin(logger, !config.benchDisableRules)],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;
       if (!code || code === 'INTERNAL_SERVER_ERROR') {
@@ -230,6 +234,30 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
     }
   });
 
+  // The public registry description (GET /privacy, /privacy.json): no sign-in, before the admin app's catch-all.
+  app.use(descriptionRouter({ orm, services, logger }));
+
+  // The access report of a data subject request as a printable page and JSON downloads (dpo session only).
+  app.use('/privacy/requests', accessReportRouter({ orm, services, logger }));
+
+  // importPartnerCustomers carries a partner register's CSV file (up to 20 MB): only this path takes
+  // a body that large, and only from a signed-in staff session (checked before the body is read).
+  // The request then goes on to the GraphQL endpoint below, whose parser sees the body read.
+  app.use(
+    '/graphql/import',
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      const token = req.headers.cookie ? parseCookie(req.headers.cookie)[SESSION_COOKIE] : undefined;
+      const signedIn = token ? services.auth.sessionCaller(orm.em.fork(), token) : Promise.resolve(undefined);
+      signedIn.then(
+        (caller) => {
+          if (caller?.kind === 'staff') next();
+          else res.status(401).json({ errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] });
+        },
+        (error: unknown) => next(error),
+      );
+    },
+    express.json({ limit: '25mb' }),
+  );
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

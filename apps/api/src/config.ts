@@ -57,6 +57,26 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt(8),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_COST: positiveInt(20000),
+  /** Benchmarks only: serve without field rules and read auditing, to measure what they cost. */
+  BENCH_DISABLE_RULES: boolean.default(false),
+  // The retention job (privacy/retention): on by default, off in tests unless a test starts it.
+  RETENTION_JOB: boolean.optional(),
+  RETENTION_SCHEDULE: z
+    .string()
+    .regex(/^\S+( \S+){4,5}$/, 'must be a cron expression, e.g. "30 2 * * *" (02:30 every night, Helsinki time)')
+    .default('30 2 * * *'),
+  RETENTION_BATCH_SIZE: positiveInt(100),
+  // The controller's profile for the generated registry description (Lesec Oy's published details).
+  CONTROLLER_NAME: z.string().trim().min(1, 'must not be empty').max(200).default('Lesec Oy'),
+  CONTROLLER_STREET_ADDRESS: z.string().trim().min(1, 'must not be empty').max(200).default('Ristipellontie 17'),
+  CONTROLLER_POSTAL_CODE: z.string().trim().min(1, 'must not be empty').max(20).default('00390'),
+  CONTROLLER_CITY: z.string().trim().min(1, 'must not be empty').max(100).default('Helsinki'),
+  CONTROLLER_BUSINESS_ID: z.string().regex(/^\d{7}-\d$/, 'must be a business ID (Y-tunnus) as NNNNNNN-C').optional(),
+  CONTROLLER_PHONE: z.string().trim().max(40).optional(),
+  CONTROLLER_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  PRIVACY_CONTACT_NAME: z.string().trim().min(1, 'must not be empty').max(200).optional(),
+  PRIVACY_CONTACT_EMAIL: z.email({ error: 'must be an e-mail address' }).optional(),
+  PRIVACY_TRANSFERS_OUTSIDE_EU: z.string().trim().min(1, 'must not be empty (leave it unset when there are none)').max(2000).optional(),
 });
 
 export interface Secrets {
@@ -86,6 +106,27 @@ export interface Config {
   demoPassword: string | undefined;
   demoCustomers: number;
   graphql: { maxDepth: number; maxAliases: number; maxCost: number };
+  /** Benchmarks only (refused in production): no field rules, no audit of reads. */
+  benchDisableRules: boolean;
+  /** The daily retention job on the job queue (pg-boss); `enabled` is false in tests. */
+  retention: { enabled: boolean; schedule: string; batchSize: number };
+  /** The controller, as the registry description and the Art. 30 record name it. */
+  controller: ControllerProfile;
+}
+
+export interface ControllerProfile {
+  name: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  businessId: string | undefined;
+  phone: string | undefined;
+  email: string | undefined;
+  /** Who handles data subjects' requests (the registry liaison officer). */
+  privacyContactName: string | undefined;
+  privacyContactEmail: string | undefined;
+  /** Transfers of personal data outside the EU/EEA; none unless described here. */
+  transfersOutsideEu: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -189,6 +230,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && values.DEMO_PASSWORD) {
     problems.push('DEMO_PASSWORD must not be set in production (demo data is never seeded there)');
   }
+  if (production && values.BENCH_DISABLE_RULES) {
+    problems.push('BENCH_DISABLE_RULES must not be set in production: it switches off field rules and auditing (benchmarks only)');
+  }
   if (production && values.SEED_DEMO_DATA) {
     problems.push('SEED_DEMO_DATA must not be set in production');
   }
@@ -222,10 +266,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: !production && (values.SEED_DEMO_DATA ?? values.DATABASE_URL === undefined),
     demoPassword: values.DEMO_PASSWORD,
     demoCustomers: values.DEMO_CUSTOMERS,
+    benchDisableRules: values.BENCH_DISABLE_RULES,
+    retention: {
+      enabled: values.RETENTION_JOB ?? values.NODE_ENV !== 'test',
+      schedule: values.RETENTION_SCHEDULE,
+      batchSize: values.RETENTION_BATCH_SIZE,
+    },
     graphql: {
       maxDepth: values.GRAPHQL_MAX_DEPTH,
       maxAliases: values.GRAPHQL_MAX_ALIASES,
       maxCost: values.GRAPHQL_MAX_COST,
+    },
+    controller: {
+      name: values.CONTROLLER_NAME,
+      streetAddress: values.CONTROLLER_STREET_ADDRESS,
+      postalCode: values.CONTROLLER_POSTAL_CODE,
+      city: values.CONTROLLER_CITY,
+      businessId: values.CONTROLLER_BUSINESS_ID,
+      phone: values.CONTROLLER_PHONE,
+      email: values.CONTROLLER_EMAIL,
+      privacyContactName: values.PRIVACY_CONTACT_NAME,
+      privacyContactEmail: values.PRIVACY_CONTACT_EMAIL,
+      transfersOutsideEu: values.PRIVACY_TRANSFERS_OUTSIDE_EU,
     },
   };
 }

@@ -6,6 +6,7 @@ import { migrate, openDatabase } from './db/database.js';
 import { seedDemoData } from './db/seed-demo.js';
 import { createLogger } from './logger.js';
 import { createServices } from './services.js';
+import { RetentionJob } from './privacy/retention/retention.job.js';
 
 async function main() {
   let config;
@@ -39,6 +40,15 @@ async function main() {
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.port, config.host ?? '::', () => resolve(listening));
   });
+  // The daily retention run (pg-boss in its own schema); RETENTION_JOB=false leaves it off.
+  const retentionJob = config.retention.enabled
+    ? new RetentionJob(database.orm, services.retention, logger, {
+        databaseUrl: database.url,
+        schedule: config.retention.schedule,
+        batchSize: config.retention.batchSize,
+      })
+    : undefined;
+  await retentionJob?.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port }, 'customer register is up');
@@ -60,6 +70,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     await apollo.stop();
+    await retentionJob?.stop();
     await database.close();
     logger.info('stopped');
     process.exit(0);

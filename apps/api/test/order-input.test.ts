@@ -178,7 +178,6 @@ const CREATE_CASES: Case[] = [
     field: 'lines.0.quantity',
     variables: () => ({ ...valid(), lines: [{ serviceProductId: products.mobile.id, quantity: 1000, unitPriceCents: 9_000_000 }] }),
   },
-  { name: 'no delivery date', field: 'deliveryDate', variables: () => ({ ...valid(), deliveryDate: undefined }) },
   { name: 'delivery before the order', field: 'deliveryDate', variables: () => ({ ...valid(), orderDate: day(-1), deliveryDate: day(-2) }) },
   { name: 'an order date in the future', field: 'orderDate', variables: () => ({ ...valid(), orderDate: day(1) }), message: /future/ },
   { name: 'an order date that does not exist', field: 'orderDate', variables: () => ({ ...valid(), orderDate: '2026-02-30' }) },
@@ -290,10 +289,9 @@ describe('the life of an order', () => {
     expect(ok.data!.updateOrder.status).toBe('IN_DELIVERY');
   });
 
-  it('refuses a delivery date before the order date, an emptied one, and a country that does not fit the postal code', async () => {
+  it('refuses a delivery date before the order date, and a country that does not fit the postal code', async () => {
     const open = await createOrder(service, { ...valid(), orderDate: day(-2) });
     expectBadInput(await nothingWritten(() => update({ id: open.id, deliveryDate: day(-3) })), 'deliveryDate');
-    expectBadInput(await nothingWritten(() => update({ id: open.id, deliveryDate: null })), 'deliveryDate');
     const abroad = await createOrder(service, { ...valid(), deliveryCountry: 'SE', deliveryPostalCode: '114 55' });
     const fi = await nothingWritten(() => update({ id: abroad.id, deliveryCountry: 'FI' }));
     expectBadInput(fi, 'deliveryPostalCode');
@@ -325,5 +323,52 @@ describe('the life of an order', () => {
       `select count(*)::int as n from customer_order where (status = 'DELIVERED') <> (delivered_at is not null)`,
     );
     expect(row!.n).toBe(0);
+  });
+});
+
+describe('an order taken before its delivery date is agreed', () => {
+  const update = (variables: Record<string, unknown>) =>
+    service.gql<{ updateOrder: { id: string; status: string; deliveryDate: string | null } }>(UPDATE_ORDER, variables);
+  const stored = async (id: string) =>
+    (await sql<{ delivery_date: string | null }>(app, 'select delivery_date::text from customer_order where id = ?', [id]))[0]!.delivery_date;
+
+  it('is created without a delivery date, which is set, moved and emptied while the order is NEW or CONFIRMED', async () => {
+    const order = await createOrder(service, { ...valid(), deliveryDate: undefined });
+    expect(order.deliveryDate).toBeNull();
+    expect(await stored(order.id)).toBeNull();
+    const [created] = await sql<{ fields: string[] }>(
+      app, `select fields from audit_event where operation = 'createOrder' and action = 'create' and subject_id = ? order by seq desc limit 1`, [customerId]);
+    expect(created!.fields).not.toContain('deliveryDate');
+
+    const set = await update({ id: order.id, deliveryDate: day(4) });
+    expect(set.errors).toBeUndefined();
+    expect(await stored(order.id)).toBe(day(4));
+    const [event] = await sql<{ summary: string }>(
+      app, `select summary from customer_event where record_id = ? order by at desc limit 1`, [order.id]);
+    expect(event!.summary).toMatch(/delivery date not set → /);
+
+    await advance(service, order.id, 'CONFIRMED');
+    const emptied = await update({ id: order.id, deliveryDate: null });
+    expect(emptied.errors).toBeUndefined();
+    expect(await stored(order.id)).toBeNull();
+  });
+
+  it('goes into delivery only with a delivery date, and keeps it from then on', async () => {
+    const order = await createOrder(service, { ...valid(), deliveryDate: undefined });
+    const refused = await nothingWritten(() => update({ id: order.id, status: 'IN_DELIVERY' }));
+    expect(expectBadInput(refused, 'status').message).toMatch(/missing: deliveryDate/);
+    const moving = await update({ id: order.id, status: 'IN_DELIVERY', deliveryDate: day(1) });
+    expect(moving.errors).toBeUndefined();
+    expect(await stored(order.id)).toBe(day(1));
+    const emptied = await nothingWritten(() => update({ id: order.id, deliveryDate: null }));
+    expect(expectBadInput(emptied, 'deliveryDate').message).toMatch(/cannot be emptied once the order is IN_DELIVERY/);
+    expect(await stored(order.id)).toBe(day(1));
+  });
+
+  it('still refuses a delivery date before the order date', async () => {
+    const result = await nothingWritten(() =>
+      service.gql(CREATE_ORDER, { ...valid(), orderDate: day(-1), deliveryDate: day(-2) }),
+    );
+    expect(expectBadInput(result, 'deliveryDate').message).toMatch(/before the order date/);
   });
 });

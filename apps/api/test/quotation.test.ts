@@ -309,6 +309,15 @@ describe('converting a quotation into an order', () => {
     expect(history.map((h) => h.record_type)).toEqual(['Order', 'Quotation', 'Quotation']);
   });
 
+  it('converts without a delivery date when none is agreed yet', async () => {
+    const q = await quotation('sales', { status: 'SENT' });
+    const result = await convert({ quotationId: q.id, deliveryDate: null });
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const [row] = await sql<{ delivery_date: string | null; status: string }>(
+      app, 'select delivery_date, status from customer_order where quotation_id = ?', [q.id]);
+    expect(row).toEqual({ delivery_date: null, status: 'NEW' });
+  });
+
   it('converts once: a second conversion is refused and writes nothing', async () => {
     const q = await quotation('dpo', { status: 'SENT' });
     expect((await convert({ quotationId: q.id }, 'dpo')).errors).toBeUndefined();
@@ -326,7 +335,7 @@ describe('converting a quotation into an order', () => {
   it('bad order input: the quotation stays SENT and no order is written', async () => {
     const q = await quotation('sales', { status: 'SENT' });
     expectBadInput(await nothingWritten(() => convert({ quotationId: q.id, deliveryPostalCode: '123' })), 'deliveryPostalCode');
-    expectBadInput(await nothingWritten(() => convert({ quotationId: q.id, deliveryDate: null })), 'deliveryDate');
+    expectBadInput(await nothingWritten(() => convert({ quotationId: q.id, deliveryDate: day(-1) })), 'deliveryDate');
     expectBadInput(await nothingWritten(() => convert({ quotationId: q.id, simIccids: [badChecksum(uniqueIccid())] })), 'simIccids.0');
     expectBadInput(await nothingWritten(() => convert({ quotationId: q.id, orderDate: day(-1) })), 'orderDate');
     const [row] = await sql<{ status: string }>(app, 'select status from quotation where id = ?', [q.id]);

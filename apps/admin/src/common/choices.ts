@@ -5,8 +5,17 @@ import type {
   CustomerEventKind,
   CustomerKind,
   CustomerSegment,
+  AgeBand,
   CustomerStatus,
   DataSource,
+  DisclosureLegalBasis,
+  DataSubjectRequestChannel,
+  DataSubjectRequestStatus,
+  DataSubjectRequestType,
+  DisclosureSubjectKind,
+  FinnishRegion,
+  StatisticsDimension,
+  StatisticsService,
   FeedbackKind,
   InvoiceStatus,
   MarketingChannel,
@@ -24,7 +33,7 @@ import type {
  */
 export const ENUMS = {
   CustomerKind: ['PRIVATE', 'BUSINESS'] satisfies CustomerKind[],
-  CustomerStatus: ['ACTIVE', 'PROSPECT', 'TERMINATED'] satisfies CustomerStatus[],
+  CustomerStatus: ['ACTIVE', 'PROSPECT', 'TERMINATED', 'ERASED'] satisfies CustomerStatus[],
   DataSource: ['DATA_SUBJECT', 'SERVICE_DELIVERY', 'PARTNER'] satisfies DataSource[],
   MarketingChannel: ['EMAIL', 'SMS', 'PHONE', 'POST'] satisfies MarketingChannel[],
   MarketingDecision: ['PERMIT', 'PROHIBIT'] satisfies MarketingDecision[],
@@ -52,6 +61,19 @@ export const ENUMS = {
   CustomerSegment: ['NEW', 'STANDARD', 'VALUED', 'KEY'] satisfies CustomerSegment[],
   OrderStatus: ['NEW', 'CONFIRMED', 'IN_DELIVERY', 'DELIVERED', 'CANCELLED'] satisfies OrderStatus[],
   QuotationStatus: ['DRAFT', 'SENT', 'ACCEPTED', 'CONVERTED', 'REJECTED', 'EXPIRED'] satisfies QuotationStatus[],
+  DisclosureSubjectKind: ['CUSTOMER', 'CONTACT_PERSON'] satisfies DisclosureSubjectKind[],
+  DisclosureLegalBasis: ['POLICE', 'TAX', 'COURT_ORDER', 'TRAFICOM', 'ENFORCEMENT', 'OTHER'] satisfies DisclosureLegalBasis[],
+  DataSubjectRequestType: ['ACCESS', 'RECTIFICATION', 'ERASURE', 'RESTRICTION', 'OBJECTION', 'PORTABILITY'] satisfies DataSubjectRequestType[],
+  DataSubjectRequestStatus: ['RECEIVED', 'IDENTITY_VERIFIED', 'IN_PROGRESS', 'EXTENDED', 'COMPLETED', 'REFUSED'] satisfies DataSubjectRequestStatus[],
+  DataSubjectRequestChannel: ['LETTER', 'EMAIL', 'IN_PERSON'] satisfies DataSubjectRequestChannel[],
+  StatisticsDimension: ['SEGMENT', 'SERVICE', 'REGION', 'AGE_BAND', 'KIND'] satisfies StatisticsDimension[],
+  StatisticsService: ['MOBILE', 'BROADBAND', 'FIXED_LINE', 'TV', 'SECURITY', 'OTHER', 'NO_ACTIVE_SERVICE'] satisfies StatisticsService[],
+  AgeBand: ['UNDER_18', 'AGE_18_29', 'AGE_30_44', 'AGE_45_64', 'AGE_65_PLUS', 'UNKNOWN'] satisfies AgeBand[],
+  FinnishRegion: [
+    'UUSIMAA', 'VARSINAIS_SUOMI', 'SATAKUNTA', 'KANTA_HAME', 'PIRKANMAA', 'PAIJAT_HAME', 'KYMENLAAKSO', 'ETELA_KARJALA',
+    'ETELA_SAVO', 'POHJOIS_SAVO', 'POHJOIS_KARJALA', 'KESKI_SUOMI', 'ETELA_POHJANMAA', 'POHJANMAA', 'KESKI_POHJANMAA',
+    'POHJOIS_POHJANMAA', 'KAINUU', 'LAPPI', 'AHVENANMAA', 'UNKNOWN',
+  ] satisfies FinnishRegion[],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

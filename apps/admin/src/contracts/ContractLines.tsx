@@ -24,6 +24,7 @@ import { usePrincipal } from '../access/access';
 import { MoneyInput } from '../common/money';
 import { RecordField } from '../common/RecordField';
 import type { RegisterDataProvider } from '../dataProvider';
+import { ChangeContractService } from './ChangeContractService';
 import { CONTRACT_LINE_COLUMNS, CONTRACT_LINE_SPECS } from './fields';
 
 /** Services are added to and removed from DRAFT and ACTIVE contracts only. */
@@ -137,6 +138,7 @@ export function ContractLines() {
             ))}
             {canChange && open ? (
               <DataTable.Col label=" " disableSort>
+                <ChangeContractService />
                 <RemoveService />
               </DataTable.Col>
             ) : null}

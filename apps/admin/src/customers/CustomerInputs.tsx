@@ -2,7 +2,7 @@ import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { DateInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { KIND_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';
+import { KIND_CHOICES, SOURCE_CHOICES, STATUS_INPUT_CHOICES } from './choices';
 import { validateBusinessId, validatePersonalIdentityNumber, validatePostalCode } from './validators';
 
 /** Fields that only one kind of customer has (the API refuses them on the other kind). */
@@ -53,7 +53,7 @@ export function CustomerInputs({ writable, operation }: { writable: ReadonlySet<
           show('kind') && (
             <SelectInput key="kind" source="kind" choices={KIND_CHOICES} validate={creating ? required() : undefined} {...full} />
           ),
-          show('status') && <SelectInput key="status" source="status" choices={STATUS_CHOICES} {...full} />,
+          show('status') && <SelectInput key="status" source="status" choices={STATUS_INPUT_CHOICES} {...full} />,
           show('name') && <TextInput key="name" source="name" validate={required()} {...full} />,
           show('dateOfBirth') && <DateInput key="dateOfBirth" source="dateOfBirth" {...full} />,
           show('personalIdentityNumber') && (

@@ -30,6 +30,7 @@ import { KIND_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';
 import { CustomerTitle } from './CustomerTitle';
 import { SHOW_SECTIONS } from './fields';
 import { VerifyIdentityNumber } from './VerifyIdentityNumber';
+import { ERASURE_ROLES } from '../erasure';
 
 function fieldFor(source: string): ReactElement {
   switch (source) {
@@ -174,11 +175,15 @@ const MarketingTab = lazy(() => import('./tabs/MarketingTab').then((m) => ({ def
 const FeedbackTab = lazy(() => import('./tabs/FeedbackTab').then((m) => ({ default: m.FeedbackTab })));
 const AuditTab = lazy(() => import('./tabs/AuditTab').then((m) => ({ default: m.AuditTab })));
 const FiguresTab = lazy(() => import('./tabs/FiguresTab').then((m) => ({ default: m.FiguresTab })));
+const DisclosuresTab = lazy(() => import('./tabs/DisclosuresTab').then((m) => ({ default: m.DisclosuresTab })));
+const ErasureTab = lazy(() => import('../erasure/ErasureTab').then((m) => ({ default: m.ErasureTab })));
 
 interface TabDefinition {
   path: string;
-  /** The tab exists when the roles may read one of these resources. */
+  /** The tab exists when the roles may read one of these resources… */
   resources: readonly ResourceName[];
+  /** …or hold one of these roles (an operation of the API, not a resource). */
+  roles?: readonly StaffRole[];
   content: ComponentType;
 }
 
@@ -191,7 +196,9 @@ const TABS: readonly TabDefinition[] = [
   { path: 'marketing', resources: ['marketingPermitEntries'], content: MarketingTab },
   { path: 'feedback', resources: ['feedback'], content: FeedbackTab },
   { path: 'figures', resources: ['customerFigures'], content: FiguresTab },
+  { path: 'disclosures', resources: ['disclosures'], content: DisclosuresTab },
   { path: 'audit', resources: ['auditEvents'], content: AuditTab },
+  { path: 'erasure', resources: [], roles: ERASURE_ROLES, content: ErasureTab },
 ];
 
 function TabContent({ content: Content }: { content: ComponentType }) {
@@ -206,7 +213,11 @@ function TabContent({ content: Content }: { content: ComponentType }) {
 
 export function CustomerShow() {
   const { permissions } = usePermissions<StaffRole[]>();
-  const tabs = TABS.filter((tab) => tab.resources.some((resource) => resourceAccess(permissions ?? [], resource).canList));
+  const tabs = TABS.filter(
+    (tab) =>
+      tab.resources.some((resource) => resourceAccess(permissions ?? [], resource).canList) ||
+      (tab.roles ?? []).some((role) => (permissions ?? []).includes(role)),
+  );
   return (
     <Show title={<CustomerTitle />} actions={<CustomerShowActions />} component="div">
       <TabbedShowLayout

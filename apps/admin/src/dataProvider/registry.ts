@@ -10,6 +10,8 @@ const LOADERS: Readonly<Record<string, () => Promise<ResourceQuery>>> = {
   billingAccounts: () => import('../billingAccounts/query').then((m) => m.billingAccountQuery),
   invoices: () => import('../invoices/query').then((m) => m.invoiceQuery),
   feedback: () => import('../feedback/query').then((m) => m.feedbackQuery),
+  disclosures: () => import('../disclosures/query').then((m) => m.disclosureQuery),
+  dataSubjectRequests: () => import('../dataSubjectRequests/query').then((m) => m.dataSubjectRequestQuery),
   marketingPermitEntries: () => import('../marketingPermitEntries/query').then((m) => m.marketingPermitEntryQuery),
   serviceProducts: () => import('../serviceProducts/query').then((m) => m.serviceProductQuery),
   equipmentModels: () => import('../equipmentModels/query').then((m) => m.equipmentModelQuery),

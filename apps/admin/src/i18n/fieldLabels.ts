@@ -19,6 +19,8 @@ export const CLASSIFIED_RESOURCES = {
   orderLines: 'OrderLine',
   quotations: 'Quotation',
   quotationLines: 'QuotationLine',
+  disclosures: 'Disclosure',
+  dataSubjectRequests: 'DataSubjectRequest',
 } as const satisfies Record<string, keyof typeof dataMap>;
 
 /** The app shows amounts in euros, while the map describes what is stored (cents). */

@@ -20,7 +20,7 @@ export const ORDER_SPECS: FieldSpecs = {
   customerId: referenceTo('customers'),
   status: enumOf('OrderStatus'),
   orderDate: date,
-  deliveryDate: date,
+  deliveryDate: { ...date, helperText: 'register.hints.deliveryDate' },
   deliveredAt: date,
   deliveryStreetAddress: text,
   deliveryPostalCode: { kind: 'text', validate: postalCodeValidator('deliveryCountry') },

@@ -40,7 +40,8 @@ export function OrderCreate() {
       sections={ORDER_SECTIONS}
       defaultValues={{ orderDate: today(), deliveryDate: daysFromToday(7), deliveryCountry: 'FI', lines: [{ quantity: 1 }] }}
       // A new order is not delivered yet: the API sets NEW, and the delivery date comes with DELIVERED.
-      options={{ required: ['customerId', 'deliveryDate'], hide: ['status', 'deliveredAt'] }}
+      // The planned delivery date may be left empty until one is agreed.
+      options={{ required: ['customerId'], hide: ['status', 'deliveredAt'] }}
     >
       {creatable.has('lines') ? <SalesLinesInput lineResource="orderLines" /> : null}
     </ResourceCreate>

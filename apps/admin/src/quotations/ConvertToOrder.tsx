@@ -6,7 +6,6 @@ import {
   Button,
   DateInput,
   Form,
-  required,
   SaveButton,
   TextInput,
   useDataProvider,
@@ -78,7 +77,7 @@ export function ConvertToOrder() {
         <DialogContent>
           <Form onSubmit={convert} resource="orders" defaultValues={{ deliveryDate: daysFromToday(7) }}>
             <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', columnGap: 2 }}>
-              {fields.includes('deliveryDate') ? <DateInput source="deliveryDate" validate={required()} /> : null}
+              {fields.includes('deliveryDate') ? <DateInput source="deliveryDate" helperText="register.hints.deliveryDate" /> : null}
               {fields.includes('recipientName') ? <TextInput source="recipientName" /> : null}
               {fields.includes('deliveryStreetAddress') ? <TextInput source="deliveryStreetAddress" /> : null}
               {fields.includes('deliveryPostalCode') ? (

@@ -10,6 +10,9 @@ import { ApiKey } from '../modules/staff/api-key.entity.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
 import type { Caller } from './caller.js';
 
+/** Served by the partial index of active restrictions (privacy/restriction). */
+const ANY_ACTIVE_RESTRICTION = 'exists (select 1 from processing_restriction where lifted_at is null)';
+
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane (argon2id is the library default). */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 const MIN_PASSWORD_LENGTH = 12;
@@ -138,17 +141,21 @@ export class AuthService {
     await em.getConnection().execute('delete from staff_session where id = ?', [caller.sessionId], 'run');
   }
 
-  /** One statement per request: finds the session, refreshes it and reads the user's roles. */
+  /**
+   * One statement per request: finds the session, refreshes it, reads the user's roles and whether
+   * any processing restriction is active (when none is, the request's restriction checks need no
+   * query of their own).
+   */
   async sessionCaller(em: EntityManager, token: string): Promise<Caller | undefined> {
     const digest = this.crypto.tokenDigest(token);
     const rows = await em.getConnection().execute<
-      { id: string; username: string; display_name: string; roles: string[] }[]
+      { id: string; username: string; display_name: string; roles: string[]; any_restrictions: boolean }[]
     >(
       `with s as (
          update staff_session set last_seen_at = now()
           where id = ? and expires_at > now() and last_seen_at > now() - make_interval(mins => ?)
           returning user_id)
-       select u.id, u.username, u.display_name, u.roles
+       select u.id, u.username, u.display_name, u.roles, ${ANY_ACTIVE_RESTRICTION} as any_restrictions
          from s join staff_user u on u.id = s.user_id and u.active`,
       [digest, this.config.session.idleMinutes],
       'all',
@@ -162,21 +169,28 @@ export class AuthService {
       displayName: row.display_name,
       roles: row.roles.filter(isStaffRole),
       sessionId: digest,
+      anyRestrictions: row.any_restrictions,
     };
   }
 
   async apiKeyCaller(em: EntityManager, key: string): Promise<Caller | undefined> {
     if (!key.startsWith(API_KEY_PREFIX)) return undefined;
-    const rows = await em.getConnection().execute<{ id: string; partner: string; scopes: string[] }[]>(
+    const rows = await em.getConnection().execute<{ id: string; partner: string; scopes: string[]; any_restrictions: boolean }[]>(
       `update partner_api_key set last_used_at = now()
         where secret_hash = ? and revoked_at is null
-        returning id, partner, scopes`,
+        returning id, partner, scopes, ${ANY_ACTIVE_RESTRICTION} as any_restrictions`,
       [this.crypto.tokenDigest(key)],
       'all',
     );
     const row = rows[0];
     if (!row) return undefined;
-    return { kind: 'partner', keyId: row.id, partner: row.partner, scopes: row.scopes.filter(isPartnerScope) };
+    return {
+      kind: 'partner',
+      keyId: row.id,
+      partner: row.partner,
+      scopes: row.scopes.filter(isPartnerScope),
+      anyRestrictions: row.any_restrictions,
+    };
   }
 
   async createApiKey(

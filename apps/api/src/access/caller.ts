@@ -9,8 +9,10 @@ export type Caller =
       displayName: string;
       roles: StaffRole[];
       sessionId: Buffer;
+      /** Whether any processing restriction was active when the request began (read with the session). */
+      anyRestrictions?: boolean;
     }
-  | { kind: 'partner'; keyId: string; partner: string; scopes: PartnerScope[] }
+  | { kind: 'partner'; keyId: string; partner: string; scopes: PartnerScope[]; anyRestrictions?: boolean }
   | { kind: 'system'; name: string }
   | { kind: 'anonymous' };
 

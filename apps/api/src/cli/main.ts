@@ -8,6 +8,9 @@ import { verifyAuditChain } from '../audit/audit-chain.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { migrate, openDatabase, type Database } from '../db/database.js';
 import { seedDemoData } from '../db/seed-demo.js';
+import { registerGenerateCommand } from '../db/generate/generate.command.js';
+import { registerRetentionCommand } from '../privacy/retention/retention.command.js';
+import { registerImportCommand } from '../modules/import/import.command.js';
 import { createLogger } from '../logger.js';
 import { ApiKey } from '../modules/staff/api-key.entity.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
@@ -161,6 +164,10 @@ program
       });
     });
   });
+
+registerGenerateCommand(program, out);
+registerRetentionCommand(program, withDatabase, out);
+registerImportCommand(program, withDatabase, out);
 
 program
   .command('migrate')

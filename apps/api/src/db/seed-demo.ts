@@ -12,6 +12,7 @@ import { seedContracts } from '../modules/contract/contract.seed.js';
 import { seedFeedback } from '../modules/feedback/feedback.seed.js';
 import { seedMarketing } from '../modules/marketing/marketing.seed.js';
 import { seedOrders } from '../modules/order/order.seed.js';
+import { seedDataSubjectRequests } from '../privacy/requests/request.seed.js';
 import { Customer } from '../modules/customer/customer.entity.js';
 import { CustomerKind, CustomerStatus, DataSource } from '../modules/customer/customer.enums.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
@@ -168,5 +169,6 @@ async function seedContents(
   await seedBilling(em, services, customers, rng);
   await seedFeedback(em, services, customers, rng);
   await seedMarketing(em, services, customers, rng);
+  await seedDataSubjectRequests(em, services, customers, rng);
   em.clear();
 }

@@ -4,6 +4,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { buildPermissions, dataMapRules, mergeRuleMaps } from '../access/shield.js';
 import { auditReadsMiddleware } from '../audit/audit.middleware.js';
+import { restrictionReadMiddleware, restrictionWriteMiddleware } from '../access/restriction.js';
 import { domainModules, type DomainModule } from '../modules/index.js';
 
 export const resolvers = domainModules.flatMap((module) => module.resolvers) as NonEmptyArray<
@@ -24,9 +25,19 @@ export function permissionRules() {
   return mergeRuleMaps(dataMapRules(), ...domainModules.map((module) => module.rules));
 }
 
-/** The served schema: permissions first (deny by default), then the audit of what was read. */
+/**
+ * The served schema: permissions first (deny by default), then restrictions of processing (only the
+ * dpo reads or changes a restricted person's data), then the audit of what was read.
+ */
 export async function buildGuardedSchema(): Promise<GraphQLSchema> {
   const schema = await buildBaseSchema();
-  return applyMiddleware(schema, buildPermissions(permissionRules()), auditReadsMiddleware());
+  const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+  return applyMiddleware(
+    schema,
+    buildPermissions(permissionRules()),
+    restrictionReadMiddleware(),
+    restrictionWriteMiddleware(mutations),
+    auditReadsMiddleware(),
+  );
 }
 

@@ -37,6 +37,9 @@ import { CustomerEvent } from './history/history.entity.js';
 import { CustomerEventResolver } from './history/history.resolver.js';
 import { historyRules } from './history/history.rules.js';
 import { Feedback } from './feedback/feedback.entity.js';
+import { ImportRowError, ImportRun } from './import/import.entity.js';
+import { ImportResolver, ImportRowErrorResolver } from './import/import.resolver.js';
+import { importRules } from './import/import.rules.js';
 import { FeedbackResolver } from './feedback/feedback.resolver.js';
 import { feedbackRules } from './feedback/feedback.rules.js';
 import { CustomerMarketingState, MarketingPermitEntry } from './marketing/marketing.entity.js';
@@ -47,6 +50,19 @@ import { StaffSession } from './staff/staff-session.entity.js';
 import { StaffUser } from './staff/staff-user.entity.js';
 import { StaffResolver } from './staff/staff.resolver.js';
 import { staffRules } from './staff/staff.rules.js';
+import { accessReportModule, dataSubjectRequestsModule, restrictionModule } from '../privacy/index.js';
+import { Disclosure } from '../privacy/disclosures/disclosure.entity.js';
+import { DisclosureResolver } from '../privacy/disclosures/disclosure.resolver.js';
+import { disclosureRules } from '../privacy/disclosures/disclosure.rules.js';
+import { DescriptionResolver } from '../privacy/description/description.resolver.js';
+import { descriptionRules } from '../privacy/description/description.rules.js';
+import { StatisticsResolver } from './statistics/statistics.resolver.js';
+import { statisticsRules } from './statistics/statistics.rules.js';
+import { ErasureResolver } from '../privacy/erasure/erasure.resolver.js';
+import { erasureRules } from '../privacy/erasure/erasure.rules.js';
+import { RetentionRun } from '../privacy/retention/retention-run.entity.js';
+import { RetentionResolver } from '../privacy/retention/retention.resolver.js';
+import { retentionRules } from '../privacy/retention/retention.rules.js';
 
 export interface DomainModule {
   name: string;
@@ -72,4 +88,12 @@ export const domainModules: DomainModule[] = [
   { name: 'catalogue', entities: [ServiceProduct, EquipmentModel], resolvers: [ServiceProductResolver, EquipmentModelResolver], rules: catalogueRules },
   { name: 'order', entities: [Order, OrderLine], resolvers: [OrderResolver], rules: orderRules },
   { name: 'quotation', entities: [Quotation, QuotationLine], resolvers: [QuotationResolver], rules: quotationRules },
+  { name: 'disclosures', entities: [Disclosure], resolvers: [DisclosureResolver], rules: disclosureRules },
+  { name: 'statistics', entities: [], resolvers: [StatisticsResolver], rules: statisticsRules },
+  { name: 'description', entities: [], resolvers: [DescriptionResolver], rules: descriptionRules },
+  { name: 'import', entities: [ImportRun, ImportRowError], resolvers: [ImportResolver, ImportRowErrorResolver], rules: importRules },
+  dataSubjectRequestsModule,
+  restrictionModule,
+  accessReportModule,
+  { name: 'erasure', entities: [RetentionRun], resolvers: [ErasureResolver, RetentionResolver], rules: { ...erasureRules, ...retentionRules, Query: { ...erasureRules.Query, ...retentionRules.Query } } },
 ];

@@ -25,6 +25,7 @@ const contactField = (
   write: { roles: WRITERS },
   erasure: { strategy: 'delete' },
   retention: AFTER_RELATIONSHIP,
+  providedBySubject: true,
   ...overrides,
 });
 

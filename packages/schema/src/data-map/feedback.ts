@@ -63,8 +63,9 @@ export const feedbackMap: TypeClassification = {
       personal: false,
       erasure: { strategy: 'none', reason: 'the question asked, the same for everyone' },
     }),
-    score: feedbackField('Score (0–10)', 'Arvosana (0–10)'),
+    score: feedbackField('Score (0–10)', 'Arvosana (0–10)', { providedBySubject: true }),
     text: feedbackField('Feedback in the customer’s words', 'Palaute asiakkaan sanoin', {
+      providedBySubject: true,
       note: 'Free text: it may name other people or contain anything the customer chose to write.',
     }),
     givenAt: feedbackField('Given at', 'Annettu'),

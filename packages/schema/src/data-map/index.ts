@@ -11,6 +11,8 @@ import { customerFiguresMap } from './customer-figures.js';
 import { simCardMap } from './sim-card.js';
 import { feedbackMap } from './feedback.js';
 import { invoiceMap } from './invoice.js';
+import { disclosureMap } from './disclosure.js';
+import { dataSubjectRequestMap } from './data-subject-request.js';
 import { MARKETING_CUSTOMER_READS, marketingAudienceMemberMap, marketingPermissionsMap, marketingPermitEntryMap } from './marketing-permit.js';
 import { conditionalReads } from './model.js';
 import type {
@@ -25,6 +27,7 @@ import type {
 } from './model.js';
 
 export * from './model.js';
+export { DISCLOSURE_LEGAL_BASES, DISCLOSURE_LEGAL_BASIS_NAMES, type DisclosureLegalBasisName } from './disclosure.js';
 
 /**
  * THE DATA MAP: every field of every GraphQL type that carries customer data, classified once.
@@ -50,6 +53,8 @@ export const dataMap = {
   MarketingPermitEntry: marketingPermitEntryMap,
   MarketingPermissions: marketingPermissionsMap,
   MarketingAudienceMember: marketingAudienceMemberMap,
+  Disclosure: disclosureMap,
+  DataSubjectRequest: dataSubjectRequestMap,
 } as const satisfies DataMap;
 
 export type ClassifiedType = keyof typeof dataMap;

@@ -57,8 +57,8 @@ export const marketingPermitEntryMap: TypeClassification = {
       personal: false,
       note: 'Set when the decision is a contact person’s own (each contact person is a data subject).',
     }),
-    channel: entryField('Marketing channel', 'Markkinointikanava'),
-    decision: entryField('Permit or prohibition', 'Lupa tai kielto'),
+    channel: entryField('Marketing channel', 'Markkinointikanava', { providedBySubject: true }),
+    decision: entryField('Permit or prohibition', 'Lupa tai kielto', { providedBySubject: true }),
     recordedAt: entryField('Recorded at', 'Kirjausaika', { personal: false, ...systemSet }),
     source: entryField('How the decision was given', 'Miten päätös annettiin'),
     sourcePartner: entryField('Partner register the decision came from', 'Kumppanirekisteri, josta päätös saatiin', {

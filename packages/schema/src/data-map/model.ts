@@ -42,8 +42,25 @@ export const DATA_CATEGORIES = [
   'derived',
   'provenance',
   'lifecycle',
+  'disclosure',
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/** Names of the data categories, as the registry description and the access report show them. */
+export const DATA_CATEGORY_LABELS: Readonly<Record<DataCategory, { en: string; fi: string }>> = {
+  identity: { en: 'Identifying data', fi: 'Tunnistetiedot' },
+  contact: { en: 'Contact details', fi: 'Yhteystiedot' },
+  'national-id': { en: 'Personal identity number', fi: 'Henkilötunnus' },
+  business: { en: 'Company data of business customers', fi: 'Yritysasiakkaan yritystiedot' },
+  contract: { en: 'Contracts, services, equipment and orders', fi: 'Sopimukset, palvelut, laitteet ja tilaukset' },
+  billing: { en: 'Billing and collection', fi: 'Laskutus ja perintä' },
+  marketing: { en: 'Direct-marketing permits and prohibitions', fi: 'Suoramarkkinointiluvat ja -kiellot' },
+  feedback: { en: 'Feedback and survey answers', fi: 'Palaute ja kyselyvastaukset' },
+  derived: { en: 'Figures compiled from the register', fi: 'Rekisterin tiedoista kootut tiedot' },
+  provenance: { en: 'Source and time of collection', fi: 'Tietolähde ja keruuajankohta' },
+  lifecycle: { en: 'State and history of the customer relationship', fi: 'Asiakassuhteen tila ja historia' },
+  disclosure: { en: 'Disclosures to authorities', fi: 'Luovutukset viranomaisille' },
+};
 
 /** Purposes from section 3 of the registry description. */
 export const PURPOSES = {
@@ -162,6 +179,11 @@ export interface FieldClassification {
   /** Database columns behind the field when they differ from its name (they follow its rules). */
   readonly storage?: readonly string[];
   readonly note?: string;
+  /**
+   * The data subject gave this data (GDPR Art. 20): it belongs to the portability export. Fields
+   * whose value the controller derived or recorded itself leave it out.
+   */
+  readonly providedBySubject?: boolean;
 }
 
 export interface TypeClassification {

@@ -5,6 +5,10 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Age band from the date of birth; UNKNOWN without one (business customers) */
+export type AgeBand =
+  'AGE_18_29' | 'AGE_30_44' | 'AGE_45_64' | 'AGE_65_PLUS' | 'UNDER_18' | 'UNKNOWN';
+
 export type AuditEventFilter = {
   action?: string | null | undefined;
   actorId?: string | null | undefined;
@@ -70,6 +74,9 @@ export type ContractLineInput = {
 /** DRAFT (not yet in force), ACTIVE, ENDED or CANCELLED (a draft that never took effect) */
 export type ContractStatus = 'ACTIVE' | 'CANCELLED' | 'DRAFT' | 'ENDED';
 
+/** The separator of a CSV file */
+export type CsvDelimiter = 'COMMA' | 'SEMICOLON';
+
 /** List filters; each one needs the right to read the field it filters on */
 export type CustomerEventFilter = {
   /** Events at or after this time */
@@ -127,10 +134,73 @@ export type CustomerKind = 'BUSINESS' | 'PRIVATE';
 export type CustomerSegment = 'KEY' | 'NEW' | 'STANDARD' | 'VALUED';
 
 /** State of the customer relationship */
-export type CustomerStatus = 'ACTIVE' | 'PROSPECT' | 'TERMINATED';
+export type CustomerStatus = 'ACTIVE' | 'ERASED' | 'PROSPECT' | 'TERMINATED';
 
 /** Where the data came from (section 5 of the registry description) */
 export type DataSource = 'DATA_SUBJECT' | 'PARTNER' | 'SERVICE_DELIVERY';
+
+/** How the request reached the controller */
+export type DataSubjectRequestChannel = 'EMAIL' | 'IN_PERSON' | 'LETTER';
+
+/** Filters of the request list */
+export type DataSubjectRequestFilter = {
+  /** Due on or before this day */
+  dueBefore?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** true: not yet completed or refused; false: closed */
+  open?: boolean | null | undefined;
+  /** true: open and past the due date; false: everything else */
+  overdue?: boolean | null | undefined;
+  status?: DataSubjectRequestStatus | null | undefined;
+  /** Requests of this customer or contact person */
+  subjectId?: string | null | undefined;
+  type?: DataSubjectRequestType | null | undefined;
+};
+
+/** From RECEIVED to COMPLETED or REFUSED; EXTENDED once the due date has been extended */
+export type DataSubjectRequestStatus =
+  'COMPLETED' | 'EXTENDED' | 'IDENTITY_VERIFIED' | 'IN_PROGRESS' | 'RECEIVED' | 'REFUSED';
+
+/** Access (Art. 15), rectification (16), erasure (17), restriction (18), objection to direct marketing (21), portability (20) */
+export type DataSubjectRequestType =
+  'ACCESS' | 'ERASURE' | 'OBJECTION' | 'PORTABILITY' | 'RECTIFICATION' | 'RESTRICTION';
+
+/** Disclosure list filters */
+export type DisclosureFilter = {
+  /** Disclosures about this customer and its contact persons */
+  customerId?: string | null | undefined;
+  /** Disclosed on or after this date */
+  disclosedFrom?: string | null | undefined;
+  /** Disclosed on or before this date */
+  disclosedTo?: string | null | undefined;
+  ids?: Array<string> | null | undefined;
+  legalBasis?: DisclosureLegalBasis | null | undefined;
+  /** Recipient contains this text (case-insensitive) */
+  recipient?: string | null | undefined;
+  /** Disclosures about this person (customer or contact person) */
+  subjectId?: string | null | undefined;
+};
+
+/** The law a disclosure to an authority was made under (OTHER: named in legalBasisText) */
+export type DisclosureLegalBasis =
+  /** Court order (Code of Judicial Procedure 4/1734, ch. 17) */
+  | 'COURT_ORDER'
+  /** Bailiff / enforcement (Enforcement Code 705/2007, ch. 3 s. 64) */
+  | 'ENFORCEMENT'
+  /** Another law (named in the legal basis text) */
+  | 'OTHER'
+  /** Police request (Police Act 872/2011, ch. 4 s. 3) */
+  | 'POLICE'
+  /** Tax Administration (Act on Assessment Procedure 1558/1995, s. 19) */
+  | 'TAX'
+  /** Traficom / telecommunications law (Act on Electronic Communications Services 917/2014) */
+  | 'TRAFICOM';
+
+/** Whose data was disclosed: a customer, or a contact person of a business customer */
+export type DisclosureSubjectKind = 'CONTACT_PERSON' | 'CUSTOMER';
+
+/** Finnish or English */
+export type DocumentLanguage = 'en' | 'fi';
 
 export type EquipmentModelFilter = {
   active?: boolean | null | undefined;
@@ -138,6 +208,15 @@ export type EquipmentModelFilter = {
   /** Search in SKU, manufacturer and model */
   q?: string | null | undefined;
 };
+
+/** What the data map says erasure does to a field */
+export type ErasureFieldStrategy = 'ANONYMISE' | 'DELETE' | 'HOLD' | 'NONE';
+
+/** DELETE: the record is removed. ANONYMISE: the customer record stays as an opaque key (status ERASED), its identifiers removed. HOLD: kept under a legal hold until heldUntil, restricted to the dpo; fields that are not held are removed. CLEAR: kept because a held record refers to it, or kept as evidence under its own retention; its personal fields are removed. */
+export type ErasureRecordAction = 'ANONYMISE' | 'CLEAR' | 'DELETE' | 'HOLD';
+
+/** A customer (with everything of theirs) or a contact person */
+export type ErasureSubjectType = 'CONTACT_PERSON' | 'CUSTOMER';
 
 /** List filters; each one needs the right to read the field it filters on */
 export type FeedbackFilter = {
@@ -148,6 +227,47 @@ export type FeedbackFilter = {
 
 /** A customer survey answer, free feedback, or a complaint */
 export type FeedbackKind = 'COMPLAINT' | 'FREE_FEEDBACK' | 'SURVEY_ANSWER';
+
+/** Region (maakunta) from the first two digits of the postal code; UNKNOWN without a Finnish postal code */
+export type FinnishRegion =
+  | 'AHVENANMAA'
+  | 'ETELA_KARJALA'
+  | 'ETELA_POHJANMAA'
+  | 'ETELA_SAVO'
+  | 'KAINUU'
+  | 'KANTA_HAME'
+  | 'KESKI_POHJANMAA'
+  | 'KESKI_SUOMI'
+  | 'KYMENLAAKSO'
+  | 'LAPPI'
+  | 'PAIJAT_HAME'
+  | 'PIRKANMAA'
+  | 'POHJANMAA'
+  | 'POHJOIS_KARJALA'
+  | 'POHJOIS_POHJANMAA'
+  | 'POHJOIS_SAVO'
+  | 'SATAKUNTA'
+  | 'UNKNOWN'
+  | 'UUSIMAA'
+  | 'VARSINAIS_SUOMI';
+
+export type ImportPartnerCustomersInput = {
+  /** The file: a header row with the columns kind,name,personalIdentityNumber,businessId,dateOfBirth,email,phone,streetAddress,postalCode,city,country,collectedAt (kind and name required, any order), then one customer per row. UTF-8, at most 20 MB and 100,000 rows. */
+  csv: string;
+  /** Detected from the header row when not given */
+  delimiter?: CsvDelimiter | null | undefined;
+  /** Validate every row and report, but write nothing */
+  dryRun?: boolean | null | undefined;
+  fileName?: string | null | undefined;
+  /** The partner register the customers come from; becomes their provenance */
+  partnerRegister: string;
+};
+
+/** Why a row of an import was not written */
+export type ImportProblemKind = 'DUPLICATE' | 'INVALID';
+
+/** State of a partner-register import */
+export type ImportStatus = 'COMPLETED' | 'FAILED' | 'IMPORTING' | 'VALIDATING';
 
 /** List filters; each one needs the right to read the field it filters on */
 export type InvoiceFilter = {
@@ -247,6 +367,18 @@ export type QuotationLineInput = {
 /** DRAFT → SENT → ACCEPTED → CONVERTED (into an order), or REJECTED / EXPIRED; the last three are final */
 export type QuotationStatus = 'ACCEPTED' | 'CONVERTED' | 'DRAFT' | 'EXPIRED' | 'REJECTED' | 'SENT';
 
+/** A data subject request (GDPR Art. 18) or a legal hold on records kept after an erasure */
+export type RestrictionReason = 'DATA_SUBJECT_REQUEST' | 'LEGAL_HOLD';
+
+/** A customer or a contact person */
+export type RestrictionSubjectType = 'CONTACT_PERSON' | 'CUSTOMER';
+
+/** RUNNING; COMPLETED; FAILED (an error stopped it); STOPPED (asked to stop); INTERRUPTED (its process ended mid-run; the next run finishes the work) */
+export type RetentionRunStatus = 'COMPLETED' | 'FAILED' | 'INTERRUPTED' | 'RUNNING' | 'STOPPED';
+
+/** What started the run: the daily schedule, the CLI or the API */
+export type RetentionRunTrigger = 'API' | 'CLI' | 'SCHEDULE';
+
 /** What kind of service a product is */
 export type ServiceKind = 'BROADBAND' | 'FIXED_LINE' | 'MOBILE' | 'OTHER' | 'SECURITY' | 'TV';
 
@@ -275,6 +407,22 @@ export type SimCardStatus = 'ACTIVE' | 'CLOSED' | 'ORDERED' | 'SUSPENDED';
 
 /** Access right of a member of staff */
 export type StaffRole = 'admin' | 'analyst' | 'billing' | 'dpo' | 'marketing' | 'sales' | 'service';
+
+/** What customers can be grouped and filtered by in aggregate statistics */
+export type StatisticsDimension = 'AGE_BAND' | 'KIND' | 'REGION' | 'SEGMENT' | 'SERVICE';
+
+/** Restricts the statistics to customers matching every given list (any value of a list) */
+export type StatisticsFilter = {
+  ageBands?: Array<AgeBand> | null | undefined;
+  kinds?: Array<CustomerKind> | null | undefined;
+  regions?: Array<FinnishRegion> | null | undefined;
+  segments?: Array<CustomerSegment> | null | undefined;
+  services?: Array<StatisticsService> | null | undefined;
+};
+
+/** Kind of service on the customer’s active contracts; NO_ACTIVE_SERVICE when there is none */
+export type StatisticsService =
+  'BROADBAND' | 'FIXED_LINE' | 'MOBILE' | 'NO_ACTIVE_SERVICE' | 'OTHER' | 'SECURITY' | 'TV';
 
 export type AuditEventListQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -1683,6 +1831,160 @@ export type VerifyPersonalIdentityNumberMutationVariables = Exact<{
 
 export type VerifyPersonalIdentityNumberMutation = { verifyPersonalIdentityNumber: boolean };
 
+export type PrivacyDocumentFieldsFragment = {
+  kind: string;
+  language: DocumentLanguage;
+  title: string;
+  generatedAt: string;
+  sections: Array<{
+    number: number;
+    key: string;
+    title: string;
+    paragraphs: Array<string>;
+    lists: Array<{ heading: string | null; items: Array<string> }>;
+  }>;
+};
+
+export type RegistryDescriptionQueryVariables = Exact<{
+  language?: DocumentLanguage | null | undefined;
+}>;
+
+export type RegistryDescriptionQuery = {
+  registryDescription: {
+    kind: string;
+    language: DocumentLanguage;
+    title: string;
+    generatedAt: string;
+    sections: Array<{
+      number: number;
+      key: string;
+      title: string;
+      paragraphs: Array<string>;
+      lists: Array<{ heading: string | null; items: Array<string> }>;
+    }>;
+  };
+};
+
+export type RecordOfProcessingQueryVariables = Exact<{
+  language?: DocumentLanguage | null | undefined;
+}>;
+
+export type RecordOfProcessingQuery = {
+  recordOfProcessing: {
+    kind: string;
+    language: DocumentLanguage;
+    title: string;
+    generatedAt: string;
+    sections: Array<{
+      number: number;
+      key: string;
+      title: string;
+      paragraphs: Array<string>;
+      lists: Array<{ heading: string | null; items: Array<string> }>;
+    }>;
+  };
+};
+
+export type DisclosureFieldsFragment = {
+  id: string;
+  subjectKind: DisclosureSubjectKind | null;
+  subjectId: string | null;
+  customerId: string | null;
+  recipient: string | null;
+  legalBasis: DisclosureLegalBasis | null;
+  legalBasisText: string | null;
+  categories: Array<string> | null;
+  fields: Array<string> | null;
+  disclosedOn: string | null;
+  requestReference: string | null;
+  note: string | null;
+  disclosedById: string | null;
+  recordedAt: string | null;
+};
+
+export type DisclosureListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: DisclosureFilter | null | undefined;
+}>;
+
+export type DisclosureListQuery = {
+  items: Array<{
+    id: string;
+    subjectKind: DisclosureSubjectKind | null;
+    subjectId: string | null;
+    customerId: string | null;
+    recipient: string | null;
+    legalBasis: DisclosureLegalBasis | null;
+    legalBasisText: string | null;
+    categories: Array<string> | null;
+    fields: Array<string> | null;
+    disclosedOn: string | null;
+    requestReference: string | null;
+    note: string | null;
+    disclosedById: string | null;
+    recordedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type DisclosureOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type DisclosureOneQuery = {
+  data: {
+    id: string;
+    subjectKind: DisclosureSubjectKind | null;
+    subjectId: string | null;
+    customerId: string | null;
+    recipient: string | null;
+    legalBasis: DisclosureLegalBasis | null;
+    legalBasisText: string | null;
+    categories: Array<string> | null;
+    fields: Array<string> | null;
+    disclosedOn: string | null;
+    requestReference: string | null;
+    note: string | null;
+    disclosedById: string | null;
+    recordedAt: string | null;
+  } | null;
+};
+
+export type RecordDisclosureMutationVariables = Exact<{
+  subjectKind?: DisclosureSubjectKind | null | undefined;
+  subjectId?: string | null | undefined;
+  recipient?: string | null | undefined;
+  legalBasis?: DisclosureLegalBasis | null | undefined;
+  legalBasisText?: string | null | undefined;
+  categories?: Array<string> | string | null | undefined;
+  fields?: Array<string> | string | null | undefined;
+  disclosedOn?: string | null | undefined;
+  requestReference?: string | null | undefined;
+  note?: string | null | undefined;
+}>;
+
+export type RecordDisclosureMutation = {
+  data: {
+    id: string;
+    subjectKind: DisclosureSubjectKind | null;
+    subjectId: string | null;
+    customerId: string | null;
+    recipient: string | null;
+    legalBasis: DisclosureLegalBasis | null;
+    legalBasisText: string | null;
+    categories: Array<string> | null;
+    fields: Array<string> | null;
+    disclosedOn: string | null;
+    requestReference: string | null;
+    note: string | null;
+    disclosedById: string | null;
+    recordedAt: string | null;
+  } | null;
+};
+
 export type FeedbackFieldsFragment = {
   id: string;
   customerId: string | null;
@@ -1962,6 +2264,121 @@ export type CustomerFiguresOneQuery = {
     openInvoices: number | null;
     segment: CustomerSegment | null;
   } | null;
+};
+
+export type ImportRunFieldsFragment = {
+  id: string;
+  partnerRegister: string;
+  fileName: string | null;
+  dryRun: boolean;
+  status: ImportStatus;
+  totalRows: number;
+  processedRows: number;
+  validRows: number;
+  invalidRows: number;
+  importedRows: number;
+  duplicateRows: number;
+  progress: number;
+  startedBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+  failure: string | null;
+};
+
+export type ImportPartnerCustomersMutationVariables = Exact<{
+  input: ImportPartnerCustomersInput;
+}>;
+
+export type ImportPartnerCustomersMutation = {
+  importPartnerCustomers: {
+    id: string;
+    partnerRegister: string;
+    fileName: string | null;
+    dryRun: boolean;
+    status: ImportStatus;
+    totalRows: number;
+    processedRows: number;
+    validRows: number;
+    invalidRows: number;
+    importedRows: number;
+    duplicateRows: number;
+    progress: number;
+    startedBy: string;
+    startedAt: string;
+    finishedAt: string | null;
+    failure: string | null;
+  };
+};
+
+export type ImportRunOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type ImportRunOneQuery = {
+  ImportRun: {
+    id: string;
+    partnerRegister: string;
+    fileName: string | null;
+    dryRun: boolean;
+    status: ImportStatus;
+    totalRows: number;
+    processedRows: number;
+    validRows: number;
+    invalidRows: number;
+    importedRows: number;
+    duplicateRows: number;
+    progress: number;
+    startedBy: string;
+    startedAt: string;
+    finishedAt: string | null;
+    failure: string | null;
+  } | null;
+};
+
+export type ImportRunListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+}>;
+
+export type ImportRunListQuery = {
+  items: Array<{
+    id: string;
+    partnerRegister: string;
+    fileName: string | null;
+    dryRun: boolean;
+    status: ImportStatus;
+    totalRows: number;
+    processedRows: number;
+    validRows: number;
+    invalidRows: number;
+    importedRows: number;
+    duplicateRows: number;
+    progress: number;
+    startedBy: string;
+    startedAt: string;
+    finishedAt: string | null;
+    failure: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type ImportRowErrorListQueryVariables = Exact<{
+  runId: string;
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+}>;
+
+export type ImportRowErrorListQuery = {
+  items: Array<{
+    id: string;
+    rowNumber: number;
+    column: string | null;
+    kind: ImportProblemKind;
+    message: string;
+  }>;
+  total: { count: number };
 };
 
 export type MarketingPermissionsFieldsFragment = {
@@ -2292,6 +2709,551 @@ export type UpdateOrderMutation = {
   } | null;
 };
 
+export type ErasureCountsFieldsFragment = {
+  records: number;
+  deleted: number;
+  anonymised: number;
+  cleared: number;
+  held: number;
+};
+
+export type ErasurePlanQueryVariables = Exact<{
+  customerId?: string | null | undefined;
+  contactPersonId?: string | null | undefined;
+}>;
+
+export type ErasurePlanQuery = {
+  erasurePlan: {
+    subjectType: ErasureSubjectType;
+    subjectId: string;
+    asOf: string;
+    fingerprint: string;
+    alreadyErased: boolean;
+    heldUntil: string | null;
+    counts: { records: number; deleted: number; anonymised: number; cleared: number; held: number };
+    types: Array<{
+      type: string;
+      label: string;
+      labelFi: string;
+      records: Array<{
+        id: string;
+        action: ErasureRecordAction;
+        hold: string | null;
+        law: string | null;
+        heldUntil: string | null;
+      }>;
+      fields: Array<{
+        field: string;
+        label: string;
+        labelFi: string;
+        strategy: ErasureFieldStrategy;
+        replacement: string | null;
+        hold: string | null;
+        law: string | null;
+        reason: string | null;
+      }>;
+    }>;
+    computedTypes: Array<{ type: string; label: string; labelFi: string }>;
+  };
+};
+
+export type EraseDataSubjectMutationVariables = Exact<{
+  customerId?: string | null | undefined;
+  contactPersonId?: string | null | undefined;
+  requestId?: string | null | undefined;
+  confirm: string;
+}>;
+
+export type EraseDataSubjectMutation = {
+  eraseDataSubject: {
+    erasureId: string;
+    subjectType: ErasureSubjectType;
+    subjectId: string;
+    heldUntil: string | null;
+    ledgerEntriesRemoved: number;
+    restricted: boolean;
+    counts: { records: number; deleted: number; anonymised: number; cleared: number; held: number };
+  };
+};
+
+export type RetentionDryRunQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+export type RetentionDryRunQuery = {
+  retentionDryRun: {
+    asOf: string;
+    relationshipMonths: number;
+    customers: number;
+    holdsEnding: number;
+    planned: number;
+    wouldHold: number;
+    types: Array<{
+      type: string;
+      deleted: number;
+      anonymised: number;
+      cleared: number;
+      held: number;
+    }>;
+  };
+};
+
+export type RetentionRunFieldsFragment = {
+  id: string;
+  asOf: string;
+  trigger: RetentionRunTrigger;
+  status: RetentionRunStatus;
+  startedAt: string;
+  heartbeatAt: string;
+  finishedAt: string | null;
+  total: number;
+  processed: number;
+  erased: number;
+  holdsEnded: number;
+  held: number;
+  failed: number;
+  error: string | null;
+};
+
+export type RetentionRunListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+}>;
+
+export type RetentionRunListQuery = {
+  items: Array<{
+    id: string;
+    asOf: string;
+    trigger: RetentionRunTrigger;
+    status: RetentionRunStatus;
+    startedAt: string;
+    heartbeatAt: string;
+    finishedAt: string | null;
+    total: number;
+    processed: number;
+    erased: number;
+    holdsEnded: number;
+    held: number;
+    failed: number;
+    error: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type DataSubjectRequestFieldsFragment = {
+  id: string;
+  type: DataSubjectRequestType | null;
+  status: DataSubjectRequestStatus | null;
+  customerId: string | null;
+  contactPersonId: string | null;
+  subjectId: string | null;
+  requesterName: string | null;
+  requesterEmail: string | null;
+  requesterPhone: string | null;
+  requesterAddress: string | null;
+  requesterDateOfBirth: string | null;
+  receivedDate: string | null;
+  channel: DataSubjectRequestChannel | null;
+  signed: boolean | null;
+  identityVerificationMethod: string | null;
+  identityVerifiedById: string | null;
+  identityVerifiedAt: string | null;
+  originalDueDate: string | null;
+  dueDate: string | null;
+  overdue: boolean | null;
+  extensionReason: string | null;
+  extendedById: string | null;
+  extendedAt: string | null;
+  refusalReason: string | null;
+  completedDate: string | null;
+  notes: string | null;
+  createdById: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+};
+
+export type DataSubjectRequestListQueryVariables = Exact<{
+  page?: number | null | undefined;
+  perPage?: number | null | undefined;
+  sortField?: string | null | undefined;
+  sortOrder?: string | null | undefined;
+  filter?: DataSubjectRequestFilter | null | undefined;
+}>;
+
+export type DataSubjectRequestListQuery = {
+  items: Array<{
+    id: string;
+    type: DataSubjectRequestType | null;
+    status: DataSubjectRequestStatus | null;
+    customerId: string | null;
+    contactPersonId: string | null;
+    subjectId: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    requesterPhone: string | null;
+    requesterAddress: string | null;
+    requesterDateOfBirth: string | null;
+    receivedDate: string | null;
+    channel: DataSubjectRequestChannel | null;
+    signed: boolean | null;
+    identityVerificationMethod: string | null;
+    identityVerifiedById: string | null;
+    identityVerifiedAt: string | null;
+    originalDueDate: string | null;
+    dueDate: string | null;
+    overdue: boolean | null;
+    extensionReason: string | null;
+    extendedById: string | null;
+    extendedAt: string | null;
+    refusalReason: string | null;
+    completedDate: string | null;
+    notes: string | null;
+    createdById: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  }>;
+  total: { count: number };
+};
+
+export type DataSubjectRequestOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+export type DataSubjectRequestOneQuery = {
+  data: {
+    id: string;
+    type: DataSubjectRequestType | null;
+    status: DataSubjectRequestStatus | null;
+    customerId: string | null;
+    contactPersonId: string | null;
+    subjectId: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    requesterPhone: string | null;
+    requesterAddress: string | null;
+    requesterDateOfBirth: string | null;
+    receivedDate: string | null;
+    channel: DataSubjectRequestChannel | null;
+    signed: boolean | null;
+    identityVerificationMethod: string | null;
+    identityVerifiedById: string | null;
+    identityVerifiedAt: string | null;
+    originalDueDate: string | null;
+    dueDate: string | null;
+    overdue: boolean | null;
+    extensionReason: string | null;
+    extendedById: string | null;
+    extendedAt: string | null;
+    refusalReason: string | null;
+    completedDate: string | null;
+    notes: string | null;
+    createdById: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type CreateDataSubjectRequestMutationVariables = Exact<{
+  type: DataSubjectRequestType;
+  receivedDate: string;
+  channel: DataSubjectRequestChannel;
+  customerId?: string | null | undefined;
+  contactPersonId?: string | null | undefined;
+  requesterName?: string | null | undefined;
+  requesterEmail?: string | null | undefined;
+  requesterPhone?: string | null | undefined;
+  requesterAddress?: string | null | undefined;
+  requesterDateOfBirth?: string | null | undefined;
+  signed?: boolean | null | undefined;
+  identityVerificationMethod?: string | null | undefined;
+  notes?: string | null | undefined;
+}>;
+
+export type CreateDataSubjectRequestMutation = {
+  data: {
+    id: string;
+    type: DataSubjectRequestType | null;
+    status: DataSubjectRequestStatus | null;
+    customerId: string | null;
+    contactPersonId: string | null;
+    subjectId: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    requesterPhone: string | null;
+    requesterAddress: string | null;
+    requesterDateOfBirth: string | null;
+    receivedDate: string | null;
+    channel: DataSubjectRequestChannel | null;
+    signed: boolean | null;
+    identityVerificationMethod: string | null;
+    identityVerifiedById: string | null;
+    identityVerifiedAt: string | null;
+    originalDueDate: string | null;
+    dueDate: string | null;
+    overdue: boolean | null;
+    extensionReason: string | null;
+    extendedById: string | null;
+    extendedAt: string | null;
+    refusalReason: string | null;
+    completedDate: string | null;
+    notes: string | null;
+    createdById: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type UpdateDataSubjectRequestMutationVariables = Exact<{
+  id: string;
+  type?: DataSubjectRequestType | null | undefined;
+  receivedDate?: string | null | undefined;
+  channel?: DataSubjectRequestChannel | null | undefined;
+  status?: DataSubjectRequestStatus | null | undefined;
+  customerId?: string | null | undefined;
+  contactPersonId?: string | null | undefined;
+  requesterName?: string | null | undefined;
+  requesterEmail?: string | null | undefined;
+  requesterPhone?: string | null | undefined;
+  requesterAddress?: string | null | undefined;
+  requesterDateOfBirth?: string | null | undefined;
+  signed?: boolean | null | undefined;
+  identityVerificationMethod?: string | null | undefined;
+  notes?: string | null | undefined;
+}>;
+
+export type UpdateDataSubjectRequestMutation = {
+  data: {
+    id: string;
+    type: DataSubjectRequestType | null;
+    status: DataSubjectRequestStatus | null;
+    customerId: string | null;
+    contactPersonId: string | null;
+    subjectId: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    requesterPhone: string | null;
+    requesterAddress: string | null;
+    requesterDateOfBirth: string | null;
+    receivedDate: string | null;
+    channel: DataSubjectRequestChannel | null;
+    signed: boolean | null;
+    identityVerificationMethod: string | null;
+    identityVerifiedById: string | null;
+    identityVerifiedAt: string | null;
+    originalDueDate: string | null;
+    dueDate: string | null;
+    overdue: boolean | null;
+    extensionReason: string | null;
+    extendedById: string | null;
+    extendedAt: string | null;
+    refusalReason: string | null;
+    completedDate: string | null;
+    notes: string | null;
+    createdById: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type ExtendDataSubjectRequestMutationVariables = Exact<{
+  id: string;
+  newDueDate: string;
+  reason: string;
+}>;
+
+export type ExtendDataSubjectRequestMutation = {
+  data: {
+    id: string;
+    type: DataSubjectRequestType | null;
+    status: DataSubjectRequestStatus | null;
+    customerId: string | null;
+    contactPersonId: string | null;
+    subjectId: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    requesterPhone: string | null;
+    requesterAddress: string | null;
+    requesterDateOfBirth: string | null;
+    receivedDate: string | null;
+    channel: DataSubjectRequestChannel | null;
+    signed: boolean | null;
+    identityVerificationMethod: string | null;
+    identityVerifiedById: string | null;
+    identityVerifiedAt: string | null;
+    originalDueDate: string | null;
+    dueDate: string | null;
+    overdue: boolean | null;
+    extensionReason: string | null;
+    extendedById: string | null;
+    extendedAt: string | null;
+    refusalReason: string | null;
+    completedDate: string | null;
+    notes: string | null;
+    createdById: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type CompleteDataSubjectRequestMutationVariables = Exact<{
+  id: string;
+  notes?: string | null | undefined;
+}>;
+
+export type CompleteDataSubjectRequestMutation = {
+  data: {
+    id: string;
+    type: DataSubjectRequestType | null;
+    status: DataSubjectRequestStatus | null;
+    customerId: string | null;
+    contactPersonId: string | null;
+    subjectId: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    requesterPhone: string | null;
+    requesterAddress: string | null;
+    requesterDateOfBirth: string | null;
+    receivedDate: string | null;
+    channel: DataSubjectRequestChannel | null;
+    signed: boolean | null;
+    identityVerificationMethod: string | null;
+    identityVerifiedById: string | null;
+    identityVerifiedAt: string | null;
+    originalDueDate: string | null;
+    dueDate: string | null;
+    overdue: boolean | null;
+    extensionReason: string | null;
+    extendedById: string | null;
+    extendedAt: string | null;
+    refusalReason: string | null;
+    completedDate: string | null;
+    notes: string | null;
+    createdById: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type RefuseDataSubjectRequestMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+export type RefuseDataSubjectRequestMutation = {
+  data: {
+    id: string;
+    type: DataSubjectRequestType | null;
+    status: DataSubjectRequestStatus | null;
+    customerId: string | null;
+    contactPersonId: string | null;
+    subjectId: string | null;
+    requesterName: string | null;
+    requesterEmail: string | null;
+    requesterPhone: string | null;
+    requesterAddress: string | null;
+    requesterDateOfBirth: string | null;
+    receivedDate: string | null;
+    channel: DataSubjectRequestChannel | null;
+    signed: boolean | null;
+    identityVerificationMethod: string | null;
+    identityVerifiedById: string | null;
+    identityVerifiedAt: string | null;
+    originalDueDate: string | null;
+    dueDate: string | null;
+    overdue: boolean | null;
+    extensionReason: string | null;
+    extendedById: string | null;
+    extendedAt: string | null;
+    refusalReason: string | null;
+    completedDate: string | null;
+    notes: string | null;
+    createdById: string | null;
+    createdAt: string | null;
+    updatedAt: string | null;
+  } | null;
+};
+
+export type DataSubjectRequestStatisticsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DataSubjectRequestStatisticsQuery = {
+  dataSubjectRequestStatistics: {
+    overdue: number;
+    byStatus: Array<{ status: DataSubjectRequestStatus; count: number }>;
+    byMonth: Array<{ month: string; status: DataSubjectRequestStatus; count: number }>;
+  };
+};
+
+export type ProcessingRestrictionFieldsFragment = {
+  id: string;
+  subjectType: RestrictionSubjectType;
+  subjectId: string;
+  reason: RestrictionReason;
+  requestId: string | null;
+  since: string;
+  restrictedById: string | null;
+  liftedAt: string | null;
+  liftedById: string | null;
+};
+
+export type ProcessingRestrictionsQueryVariables = Exact<{
+  subjectId: string;
+}>;
+
+export type ProcessingRestrictionsQuery = {
+  processingRestrictions: Array<{
+    id: string;
+    subjectType: RestrictionSubjectType;
+    subjectId: string;
+    reason: RestrictionReason;
+    requestId: string | null;
+    since: string;
+    restrictedById: string | null;
+    liftedAt: string | null;
+    liftedById: string | null;
+  }>;
+};
+
+export type RestrictProcessingMutationVariables = Exact<{
+  requestId?: string | null | undefined;
+  subjectId?: string | null | undefined;
+}>;
+
+export type RestrictProcessingMutation = {
+  restrictProcessing: {
+    id: string;
+    subjectType: RestrictionSubjectType;
+    subjectId: string;
+    reason: RestrictionReason;
+    requestId: string | null;
+    since: string;
+    restrictedById: string | null;
+    liftedAt: string | null;
+    liftedById: string | null;
+  };
+};
+
+export type LiftRestrictionMutationVariables = Exact<{
+  requestId?: string | null | undefined;
+  subjectId?: string | null | undefined;
+}>;
+
+export type LiftRestrictionMutation = {
+  liftRestriction: Array<{
+    id: string;
+    subjectType: RestrictionSubjectType;
+    subjectId: string;
+    reason: RestrictionReason;
+    requestId: string | null;
+    since: string;
+    restrictedById: string | null;
+    liftedAt: string | null;
+    liftedById: string | null;
+  }>;
+};
+
 export type QuotationFieldsFragment = {
   id: string;
   quotationNumber: number | null;
@@ -2597,6 +3559,30 @@ export type StaffUserListQuery = {
     createdAt: string;
   }>;
   total: { count: number };
+};
+
+export type CustomerStatisticsQueryVariables = Exact<{
+  groupBy: Array<StatisticsDimension> | StatisticsDimension;
+  filter?: StatisticsFilter | null | undefined;
+}>;
+
+export type CustomerStatisticsQuery = {
+  customerStatistics: {
+    groupBy: Array<StatisticsDimension>;
+    people: number;
+    minimumGroupSize: number;
+    computedAt: string;
+    groups: Array<{
+      segment: CustomerSegment | null;
+      service: StatisticsService | null;
+      region: FinnishRegion | null;
+      ageBand: AgeBand | null;
+      kind: CustomerKind | null;
+      hidden: Array<StatisticsDimension>;
+      people: number;
+      monthlyValueCents: number;
+    }>;
+  };
 };
 
 export const BillingAccountFieldsFragmentDoc = {
@@ -2920,6 +3906,78 @@ export const CustomerFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CustomerFieldsFragment, unknown>;
+export const PrivacyDocumentFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PrivacyDocumentFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PrivacyDocument' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paragraphs' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lists' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'heading' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'items' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PrivacyDocumentFieldsFragment, unknown>;
+export const DisclosureFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DisclosureFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Disclosure' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasisText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categories' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DisclosureFieldsFragment, unknown>;
 export const FeedbackFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3000,6 +4058,37 @@ export const CustomerFiguresFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CustomerFiguresFieldsFragment, unknown>;
+export const ImportRunFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportRunFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportRun' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'partnerRegister' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invalidRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'duplicateRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failure' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportRunFieldsFragment, unknown>;
 export const MarketingPermitEntryFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3080,6 +4169,123 @@ export const OrderFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<OrderFieldsFragment, unknown>;
+export const ErasureCountsFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErasureCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErasureCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'records' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymised' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cleared' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'held' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ErasureCountsFieldsFragment, unknown>;
+export const RetentionRunFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RetentionRunFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RetentionRun' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heartbeatAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'erased' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'holdsEnded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'held' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RetentionRunFieldsFragment, unknown>;
+export const DataSubjectRequestFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DataSubjectRequestFieldsFragment, unknown>;
+export const ProcessingRestrictionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProcessingRestrictionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProcessingRestriction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'restrictedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedById' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProcessingRestrictionFieldsFragment, unknown>;
 export const QuotationFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -7962,6 +9168,513 @@ export const VerifyPersonalIdentityNumberDocument = {
   VerifyPersonalIdentityNumberMutation,
   VerifyPersonalIdentityNumberMutationVariables
 >;
+export const RegistryDescriptionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RegistryDescription' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DocumentLanguage' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'registryDescription' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PrivacyDocumentFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PrivacyDocumentFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PrivacyDocument' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paragraphs' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lists' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'heading' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'items' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegistryDescriptionQuery, RegistryDescriptionQueryVariables>;
+export const RecordOfProcessingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RecordOfProcessing' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DocumentLanguage' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'recordOfProcessing' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'language' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'language' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'PrivacyDocumentFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'PrivacyDocumentFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'PrivacyDocument' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'language' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'generatedAt' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'sections' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'number' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'title' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'paragraphs' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'lists' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'heading' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'items' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordOfProcessingQuery, RecordOfProcessingQueryVariables>;
+export const DisclosureListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DisclosureList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DisclosureFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allDisclosures' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DisclosureFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allDisclosuresMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DisclosureFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Disclosure' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasisText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categories' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DisclosureListQuery, DisclosureListQueryVariables>;
+export const DisclosureOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DisclosureOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'disclosure' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DisclosureFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DisclosureFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Disclosure' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasisText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categories' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DisclosureOneQuery, DisclosureOneQueryVariables>;
+export const RecordDisclosureDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RecordDisclosure' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'subjectKind' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DisclosureSubjectKind' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'recipient' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'legalBasis' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DisclosureLegalBasis' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'legalBasisText' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'categories' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fields' } },
+          type: {
+            kind: 'ListType',
+            type: {
+              kind: 'NonNullType',
+              type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'disclosedOn' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requestReference' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'recordDisclosure' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'subjectKind' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'subjectKind' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'subjectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'recipient' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'recipient' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'legalBasis' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'legalBasis' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'legalBasisText' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'legalBasisText' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'categories' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'categories' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fields' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fields' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'disclosedOn' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'disclosedOn' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requestReference' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requestReference' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'note' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'note' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'DisclosureFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DisclosureFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Disclosure' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectKind' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recipient' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasis' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'legalBasisText' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'categories' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fields' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedOn' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestReference' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'note' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'disclosedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'recordedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RecordDisclosureMutation, RecordDisclosureMutationVariables>;
 export const FeedbackListDocument = {
   kind: 'Document',
   definitions: [
@@ -8975,6 +10688,354 @@ export const CustomerFiguresOneDocument = {
     },
   ],
 } as unknown as DocumentNode<CustomerFiguresOneQuery, CustomerFiguresOneQueryVariables>;
+export const ImportPartnerCustomersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ImportPartnerCustomers' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'NamedType',
+              name: { kind: 'Name', value: 'ImportPartnerCustomersInput' },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'importPartnerCustomers' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportRunFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportRunFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportRun' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'partnerRegister' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invalidRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'duplicateRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failure' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ImportPartnerCustomersMutation,
+  ImportPartnerCustomersMutationVariables
+>;
+export const ImportRunOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportRunOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ImportRun' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportRunFields' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportRunFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportRun' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'partnerRegister' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invalidRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'duplicateRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failure' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportRunOneQuery, ImportRunOneQueryVariables>;
+export const ImportRunListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportRunList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allImportRuns' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'ImportRunFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allImportRunsMeta' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ImportRunFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ImportRun' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'partnerRegister' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'fileName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'totalRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'validRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'invalidRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'importedRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'duplicateRows' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'progress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failure' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportRunListQuery, ImportRunListQueryVariables>;
+export const ImportRowErrorListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ImportRowErrorList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'runId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allImportRowErrors' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'runId' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'runId' } },
+                    },
+                  ],
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rowNumber' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'column' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'message' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allImportRowErrorsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: {
+                  kind: 'ObjectValue',
+                  fields: [
+                    {
+                      kind: 'ObjectField',
+                      name: { kind: 'Name', value: 'runId' },
+                      value: { kind: 'Variable', name: { kind: 'Name', value: 'runId' } },
+                    },
+                  ],
+                },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ImportRowErrorListQuery, ImportRowErrorListQueryVariables>;
 export const MarketingPermitEntryListDocument = {
   kind: 'Document',
   definitions: [
@@ -9979,6 +12040,1666 @@ export const UpdateOrderDocument = {
     },
   ],
 } as unknown as DocumentNode<UpdateOrderMutation, UpdateOrderMutationVariables>;
+export const ErasurePlanDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ErasurePlan' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'erasurePlan' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contactPersonId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fingerprint' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alreadyErased' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'heldUntil' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'counts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'ErasureCountsFields' },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'types' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelFi' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'records' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'action' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'hold' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'law' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'heldUntil' } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'fields' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'field' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'labelFi' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'strategy' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'replacement' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'hold' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'law' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'computedTypes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'labelFi' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErasureCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErasureCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'records' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymised' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cleared' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'held' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ErasurePlanQuery, ErasurePlanQueryVariables>;
+export const EraseDataSubjectDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EraseDataSubject' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'confirm' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'eraseDataSubject' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contactPersonId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requestId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'confirm' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'confirm' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'erasureId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'heldUntil' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ledgerEntriesRemoved' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'restricted' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'counts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      {
+                        kind: 'FragmentSpread',
+                        name: { kind: 'Name', value: 'ErasureCountsFields' },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ErasureCountsFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ErasureCounts' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'records' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'anonymised' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'cleared' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'held' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EraseDataSubjectMutation, EraseDataSubjectMutationVariables>;
+export const RetentionDryRunDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RetentionDryRun' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'retentionDryRun' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'asOf' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'asOf' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'limit' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'limit' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'relationshipMonths' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'customers' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'holdsEnding' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'planned' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'wouldHold' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'types' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deleted' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'anonymised' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'cleared' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'held' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RetentionDryRunQuery, RetentionDryRunQueryVariables>;
+export const RetentionRunListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RetentionRunList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allRetentionRuns' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'FragmentSpread', name: { kind: 'Name', value: 'RetentionRunFields' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allRetentionRunsMeta' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RetentionRunFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RetentionRun' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asOf' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'trigger' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'startedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'heartbeatAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'finishedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'total' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'processed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'erased' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'holdsEnded' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'held' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'error' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RetentionRunListQuery, RetentionRunListQueryVariables>;
+export const DataSubjectRequestListDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DataSubjectRequestList' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequestFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'items' },
+            name: { kind: 'Name', value: 'allDataSubjectRequests' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'page' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'page' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'perPage' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'perPage' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortField' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortField' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'sortOrder' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'sortOrder' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'total' },
+            name: { kind: 'Name', value: '_allDataSubjectRequestsMeta' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'count' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DataSubjectRequestListQuery, DataSubjectRequestListQueryVariables>;
+export const DataSubjectRequestOneDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DataSubjectRequestOne' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'dataSubjectRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DataSubjectRequestOneQuery, DataSubjectRequestOneQueryVariables>;
+export const CreateDataSubjectRequestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateDataSubjectRequest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'type' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequestType' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'receivedDate' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequestChannel' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterEmail' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterPhone' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'signed' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'identityVerificationMethod' },
+          },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'notes' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'createDataSubjectRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'type' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'type' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'receivedDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'receivedDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'channel' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contactPersonId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterEmail' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterEmail' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterPhone' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterPhone' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterDateOfBirth' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'signed' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'signed' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'identityVerificationMethod' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'identityVerificationMethod' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'notes' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'notes' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  CreateDataSubjectRequestMutation,
+  CreateDataSubjectRequestMutationVariables
+>;
+export const UpdateDataSubjectRequestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateDataSubjectRequest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'type' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequestType' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'receivedDate' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequestChannel' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequestStatus' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterName' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterEmail' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterPhone' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterAddress' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'signed' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: {
+            kind: 'Variable',
+            name: { kind: 'Name', value: 'identityVerificationMethod' },
+          },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'notes' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'updateDataSubjectRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'type' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'type' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'receivedDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'receivedDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'channel' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'channel' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'status' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'status' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'customerId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'customerId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'contactPersonId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'contactPersonId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterName' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterName' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterEmail' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterEmail' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterPhone' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterPhone' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterAddress' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterAddress' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requesterDateOfBirth' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'signed' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'signed' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'identityVerificationMethod' },
+                value: {
+                  kind: 'Variable',
+                  name: { kind: 'Name', value: 'identityVerificationMethod' },
+                },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'notes' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'notes' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  UpdateDataSubjectRequestMutation,
+  UpdateDataSubjectRequestMutationVariables
+>;
+export const ExtendDataSubjectRequestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ExtendDataSubjectRequest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'newDueDate' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'LocalDate' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'extendDataSubjectRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'newDueDate' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'newDueDate' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  ExtendDataSubjectRequestMutation,
+  ExtendDataSubjectRequestMutationVariables
+>;
+export const CompleteDataSubjectRequestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CompleteDataSubjectRequest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'notes' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'completeDataSubjectRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'notes' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'notes' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  CompleteDataSubjectRequestMutation,
+  CompleteDataSubjectRequestMutationVariables
+>;
+export const RefuseDataSubjectRequestDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RefuseDataSubjectRequest' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'data' },
+            name: { kind: 'Name', value: 'refuseDataSubjectRequest' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'DataSubjectRequestFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'DataSubjectRequest' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'customerId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'contactPersonId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterName' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterEmail' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterPhone' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterAddress' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requesterDateOfBirth' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'receivedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'channel' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'signed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerificationMethod' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'identityVerifiedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'originalDueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dueDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extensionReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'extendedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'refusalReason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'completedDate' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'notes' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  RefuseDataSubjectRequestMutation,
+  RefuseDataSubjectRequestMutationVariables
+>;
+export const DataSubjectRequestStatisticsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DataSubjectRequestStatistics' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'dataSubjectRequestStatistics' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byStatus' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byMonth' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'month' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'overdue' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<
+  DataSubjectRequestStatisticsQuery,
+  DataSubjectRequestStatisticsQueryVariables
+>;
+export const ProcessingRestrictionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ProcessingRestrictions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+          type: {
+            kind: 'NonNullType',
+            type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'processingRestrictions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'subjectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'ProcessingRestrictionFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProcessingRestrictionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProcessingRestriction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'restrictedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedById' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ProcessingRestrictionsQuery, ProcessingRestrictionsQueryVariables>;
+export const RestrictProcessingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RestrictProcessing' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'restrictProcessing' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requestId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'subjectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'ProcessingRestrictionFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProcessingRestrictionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProcessingRestriction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'restrictedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedById' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RestrictProcessingMutation, RestrictProcessingMutationVariables>;
+export const LiftRestrictionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'LiftRestriction' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'liftRestriction' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'requestId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'requestId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'subjectId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'subjectId' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'FragmentSpread',
+                  name: { kind: 'Name', value: 'ProcessingRestrictionFields' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ProcessingRestrictionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ProcessingRestriction' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'requestId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'restrictedById' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'liftedById' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LiftRestrictionMutation, LiftRestrictionMutationVariables>;
 export const QuotationListDocument = {
   kind: 'Document',
   definitions: [
@@ -10921,3 +14642,81 @@ export const StaffUserListDocument = {
     },
   ],
 } as unknown as DocumentNode<StaffUserListQuery, StaffUserListQueryVariables>;
+export const CustomerStatisticsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'CustomerStatistics' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'groupBy' } },
+          type: {
+            kind: 'NonNullType',
+            type: {
+              kind: 'ListType',
+              type: {
+                kind: 'NonNullType',
+                type: { kind: 'NamedType', name: { kind: 'Name', value: 'StatisticsDimension' } },
+              },
+            },
+          },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'StatisticsFilter' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'customerStatistics' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'groupBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'groupBy' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'groupBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'people' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minimumGroupSize' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'computedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'groups' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'segment' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'service' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'region' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'ageBand' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hidden' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'people' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'monthlyValueCents' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CustomerStatisticsQuery, CustomerStatisticsQueryVariables>;

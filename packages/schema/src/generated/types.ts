@@ -12,9 +12,15 @@ export type Scalars = {
   DateTime: { input: string; output: string };
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown };
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: unknown; output: unknown };
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: string; output: string };
 };
+
+/** Age band from the date of birth; UNKNOWN without one (business customers) */
+export type AgeBand =
+  'AGE_18_29' | 'AGE_30_44' | 'AGE_45_64' | 'AGE_65_PLUS' | 'UNDER_18' | 'UNKNOWN';
 
 /** A partner system key (the secret itself is shown only once) */
 export type ApiKey = {
@@ -228,6 +234,9 @@ export type CreatedApiKey = {
   key: Scalars['String']['output'];
 };
 
+/** The separator of a CSV file */
+export type CsvDelimiter = 'COMMA' | 'SEMICOLON';
+
 /** A private or business customer */
 export type Customer = {
   __typename?: 'Customer';
@@ -358,11 +367,181 @@ export type CustomerKind = 'BUSINESS' | 'PRIVATE';
 /** KEY: monthly value ≥ 150 €; NEW: customer for under 6 months; VALUED: monthly value ≥ 50 € and customer for 24 months or more; STANDARD: the rest */
 export type CustomerSegment = 'KEY' | 'NEW' | 'STANDARD' | 'VALUED';
 
+/** Aggregate statistics of current customers, without any individual data */
+export type CustomerStatistics = {
+  __typename?: 'CustomerStatistics';
+  computedAt: Scalars['DateTime']['output'];
+  groupBy: Array<StatisticsDimension>;
+  groups: Array<StatisticsGroup>;
+  /** No group of fewer people is ever counted (see the suppression rule) */
+  minimumGroupSize: Scalars['Int']['output'];
+  /** Distinct customers counted in the groups returned */
+  people: Scalars['Int']['output'];
+};
+
 /** State of the customer relationship */
-export type CustomerStatus = 'ACTIVE' | 'PROSPECT' | 'TERMINATED';
+export type CustomerStatus = 'ACTIVE' | 'ERASED' | 'PROSPECT' | 'TERMINATED';
 
 /** Where the data came from (section 5 of the registry description) */
 export type DataSource = 'DATA_SUBJECT' | 'PARTNER' | 'SERVICE_DELIVERY';
+
+/** A data subject request (GDPR Art. 15–21) and its handling (dpo only) */
+export type DataSubjectRequest = {
+  __typename?: 'DataSubjectRequest';
+  channel: Maybe<DataSubjectRequestChannel>;
+  /** When the request was completed or refused */
+  completedDate: Maybe<Scalars['LocalDate']['output']>;
+  /** The contact person the request concerns, once matched */
+  contactPersonId: Maybe<Scalars['ID']['output']>;
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  createdById: Maybe<Scalars['ID']['output']>;
+  /** The customer the request concerns, once matched */
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** The original due date, or the extended one */
+  dueDate: Maybe<Scalars['LocalDate']['output']>;
+  extendedAt: Maybe<Scalars['DateTime']['output']>;
+  extendedById: Maybe<Scalars['ID']['output']>;
+  extensionReason: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  identityVerificationMethod: Maybe<Scalars['String']['output']>;
+  identityVerifiedAt: Maybe<Scalars['DateTime']['output']>;
+  identityVerifiedById: Maybe<Scalars['ID']['output']>;
+  notes: Maybe<Scalars['String']['output']>;
+  /** One calendar month after receipt */
+  originalDueDate: Maybe<Scalars['LocalDate']['output']>;
+  /** Open and past its due date (Finnish time) */
+  overdue: Maybe<Scalars['Boolean']['output']>;
+  receivedDate: Maybe<Scalars['LocalDate']['output']>;
+  refusalReason: Maybe<Scalars['String']['output']>;
+  requesterAddress: Maybe<Scalars['String']['output']>;
+  requesterDateOfBirth: Maybe<Scalars['LocalDate']['output']>;
+  requesterEmail: Maybe<Scalars['String']['output']>;
+  requesterName: Maybe<Scalars['String']['output']>;
+  requesterPhone: Maybe<Scalars['String']['output']>;
+  signed: Maybe<Scalars['Boolean']['output']>;
+  status: Maybe<DataSubjectRequestStatus>;
+  /** The data subject: the customer or contact person, or the request itself while nobody is matched */
+  subjectId: Maybe<Scalars['ID']['output']>;
+  type: Maybe<DataSubjectRequestType>;
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** How the request reached the controller */
+export type DataSubjectRequestChannel = 'EMAIL' | 'IN_PERSON' | 'LETTER';
+
+/** Filters of the request list */
+export type DataSubjectRequestFilter = {
+  /** Due on or before this day */
+  dueBefore?: InputMaybe<Scalars['LocalDate']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** true: not yet completed or refused; false: closed */
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: open and past the due date; false: everything else */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<DataSubjectRequestStatus>;
+  /** Requests of this customer or contact person */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<DataSubjectRequestType>;
+};
+
+/** How many requests received in a month have a status */
+export type DataSubjectRequestMonthCount = {
+  __typename?: 'DataSubjectRequestMonthCount';
+  count: Scalars['Int']['output'];
+  /** Month of receipt, YYYY-MM */
+  month: Scalars['String']['output'];
+  status: DataSubjectRequestStatus;
+};
+
+/** Counts of requests for the dpo’s chart */
+export type DataSubjectRequestStatistics = {
+  __typename?: 'DataSubjectRequestStatistics';
+  /** Per month of receipt and status, oldest month first */
+  byMonth: Array<DataSubjectRequestMonthCount>;
+  byStatus: Array<DataSubjectRequestStatusCount>;
+  /** Open requests past their due date */
+  overdue: Scalars['Int']['output'];
+};
+
+/** From RECEIVED to COMPLETED or REFUSED; EXTENDED once the due date has been extended */
+export type DataSubjectRequestStatus =
+  'COMPLETED' | 'EXTENDED' | 'IDENTITY_VERIFIED' | 'IN_PROGRESS' | 'RECEIVED' | 'REFUSED';
+
+/** How many requests have a status */
+export type DataSubjectRequestStatusCount = {
+  __typename?: 'DataSubjectRequestStatusCount';
+  count: Scalars['Int']['output'];
+  status: DataSubjectRequestStatus;
+};
+
+/** Access (Art. 15), rectification (16), erasure (17), restriction (18), objection to direct marketing (21), portability (20) */
+export type DataSubjectRequestType =
+  'ACCESS' | 'ERASURE' | 'OBJECTION' | 'PORTABILITY' | 'RECTIFICATION' | 'RESTRICTION';
+
+/** A disclosure of a person’s data to an authority (append-only record; dpo only) */
+export type Disclosure = {
+  __typename?: 'Disclosure';
+  /** Data categories of the data map that were disclosed */
+  categories: Maybe<Array<Scalars['String']['output']>>;
+  /** The customer, or the company of the contact person */
+  customerId: Maybe<Scalars['ID']['output']>;
+  /** The staff user who recorded the disclosure */
+  disclosedById: Maybe<Scalars['ID']['output']>;
+  disclosedOn: Maybe<Scalars['LocalDate']['output']>;
+  /** Fields that were disclosed, as Type.field of the data map */
+  fields: Maybe<Array<Scalars['String']['output']>>;
+  id: Scalars['ID']['output'];
+  legalBasis: Maybe<DisclosureLegalBasis>;
+  /** The section of law or the decision the disclosure was made under */
+  legalBasisText: Maybe<Scalars['String']['output']>;
+  /** At most 2000 characters; names the person by id only */
+  note: Maybe<Scalars['String']['output']>;
+  /** The authority the data was disclosed to */
+  recipient: Maybe<Scalars['String']['output']>;
+  recordedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The reference number of the authority’s request */
+  requestReference: Maybe<Scalars['String']['output']>;
+  /** The customer or contact person whose data was disclosed */
+  subjectId: Maybe<Scalars['ID']['output']>;
+  subjectKind: Maybe<DisclosureSubjectKind>;
+};
+
+/** Disclosure list filters */
+export type DisclosureFilter = {
+  /** Disclosures about this customer and its contact persons */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Disclosed on or after this date */
+  disclosedFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** Disclosed on or before this date */
+  disclosedTo?: InputMaybe<Scalars['LocalDate']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  legalBasis?: InputMaybe<DisclosureLegalBasis>;
+  /** Recipient contains this text (case-insensitive) */
+  recipient?: InputMaybe<Scalars['String']['input']>;
+  /** Disclosures about this person (customer or contact person) */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The law a disclosure to an authority was made under (OTHER: named in legalBasisText) */
+export type DisclosureLegalBasis =
+  /** Court order (Code of Judicial Procedure 4/1734, ch. 17) */
+  | 'COURT_ORDER'
+  /** Bailiff / enforcement (Enforcement Code 705/2007, ch. 3 s. 64) */
+  | 'ENFORCEMENT'
+  /** Another law (named in the legal basis text) */
+  | 'OTHER'
+  /** Police request (Police Act 872/2011, ch. 4 s. 3) */
+  | 'POLICE'
+  /** Tax Administration (Act on Assessment Procedure 1558/1995, s. 19) */
+  | 'TAX'
+  /** Traficom / telecommunications law (Act on Electronic Communications Services 917/2014) */
+  | 'TRAFICOM';
+
+/** Whose data was disclosed: a customer, or a contact person of a business customer */
+export type DisclosureSubjectKind = 'CONTACT_PERSON' | 'CUSTOMER';
+
+/** Finnish or English */
+export type DocumentLanguage = 'en' | 'fi';
 
 /** An equipment model in the catalogue */
 export type EquipmentModel = {
@@ -385,6 +564,101 @@ export type EquipmentModelFilter = {
   /** Search in SKU, manufacturer and model */
   q?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A classified type that stores nothing of its own (computed when read) */
+export type ErasureComputedType = {
+  __typename?: 'ErasureComputedType';
+  label: Scalars['String']['output'];
+  labelFi: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** How many records erasure deletes, anonymises, clears and keeps under a hold */
+export type ErasureCounts = {
+  __typename?: 'ErasureCounts';
+  anonymised: Scalars['Int']['output'];
+  cleared: Scalars['Int']['output'];
+  deleted: Scalars['Int']['output'];
+  held: Scalars['Int']['output'];
+  records: Scalars['Int']['output'];
+};
+
+/** What the data map says erasure does to a field */
+export type ErasureFieldStrategy = 'ANONYMISE' | 'DELETE' | 'HOLD' | 'NONE';
+
+/** What erasure does to one field of a type (from the data map) */
+export type ErasurePlanField = {
+  __typename?: 'ErasurePlanField';
+  field: Scalars['String']['output'];
+  /** The legal hold, e.g. accounting-voucher */
+  hold: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  labelFi: Scalars['String']['output'];
+  /** The law behind the hold */
+  law: Maybe<Scalars['String']['output']>;
+  /** Why the field is kept as it is */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The value an anonymised field gets (empty: removed) */
+  replacement: Maybe<Scalars['String']['output']>;
+  strategy: ErasureFieldStrategy;
+};
+
+/** One record of the data subject and what erasure does to it */
+export type ErasurePlanRecord = {
+  __typename?: 'ErasurePlanRecord';
+  action: ErasureRecordAction;
+  /** The last day the record is kept under the hold */
+  heldUntil: Maybe<Scalars['LocalDate']['output']>;
+  hold: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  law: Maybe<Scalars['String']['output']>;
+};
+
+/** The erasure plan of a data subject, computed from the data map (dpo only) */
+export type ErasurePlanResult = {
+  __typename?: 'ErasurePlanResult';
+  /** The subject was erased before; only records whose hold has ended remain to erase */
+  alreadyErased: Scalars['Boolean']['output'];
+  asOf: Scalars['LocalDate']['output'];
+  computedTypes: Array<ErasureComputedType>;
+  counts: ErasureCounts;
+  /** Send it as `confirm` to eraseDataSubject: the plan executed is this plan */
+  fingerprint: Scalars['String']['output'];
+  /** When the first hold ends (the retention job erases those records then) */
+  heldUntil: Maybe<Scalars['LocalDate']['output']>;
+  subjectId: Scalars['ID']['output'];
+  subjectType: ErasureSubjectType;
+  types: Array<ErasurePlanType>;
+};
+
+/** The records of one type and what erasure does to them */
+export type ErasurePlanType = {
+  __typename?: 'ErasurePlanType';
+  fields: Array<ErasurePlanField>;
+  label: Scalars['String']['output'];
+  labelFi: Scalars['String']['output'];
+  records: Array<ErasurePlanRecord>;
+  type: Scalars['String']['output'];
+};
+
+/** DELETE: the record is removed. ANONYMISE: the customer record stays as an opaque key (status ERASED), its identifiers removed. HOLD: kept under a legal hold until heldUntil, restricted to the dpo; fields that are not held are removed. CLEAR: kept because a held record refers to it, or kept as evidence under its own retention; its personal fields are removed. */
+export type ErasureRecordAction = 'ANONYMISE' | 'CLEAR' | 'DELETE' | 'HOLD';
+
+/** What an executed erasure did */
+export type ErasureResult = {
+  __typename?: 'ErasureResult';
+  counts: ErasureCounts;
+  erasureId: Scalars['ID']['output'];
+  heldUntil: Maybe<Scalars['LocalDate']['output']>;
+  ledgerEntriesRemoved: Scalars['Int']['output'];
+  /** Records stay under a legal hold and the subject is restricted */
+  restricted: Scalars['Boolean']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectType: ErasureSubjectType;
+};
+
+/** A customer (with everything of theirs) or a contact person */
+export type ErasureSubjectType = 'CONTACT_PERSON' | 'CUSTOMER';
 
 /** A survey answer or feedback given by the customer, with the consent it was given under */
 export type Feedback = {
@@ -420,6 +694,100 @@ export type FeedbackFilter = {
 
 /** A customer survey answer, free feedback, or a complaint */
 export type FeedbackKind = 'COMPLAINT' | 'FREE_FEEDBACK' | 'SURVEY_ANSWER';
+
+/** Region (maakunta) from the first two digits of the postal code; UNKNOWN without a Finnish postal code */
+export type FinnishRegion =
+  | 'AHVENANMAA'
+  | 'ETELA_KARJALA'
+  | 'ETELA_POHJANMAA'
+  | 'ETELA_SAVO'
+  | 'KAINUU'
+  | 'KANTA_HAME'
+  | 'KESKI_POHJANMAA'
+  | 'KESKI_SUOMI'
+  | 'KYMENLAAKSO'
+  | 'LAPPI'
+  | 'PAIJAT_HAME'
+  | 'PIRKANMAA'
+  | 'POHJANMAA'
+  | 'POHJOIS_KARJALA'
+  | 'POHJOIS_POHJANMAA'
+  | 'POHJOIS_SAVO'
+  | 'SATAKUNTA'
+  | 'UNKNOWN'
+  | 'UUSIMAA'
+  | 'VARSINAIS_SUOMI';
+
+export type ImportPartnerCustomersInput = {
+  /** The file: a header row with the columns kind,name,personalIdentityNumber,businessId,dateOfBirth,email,phone,streetAddress,postalCode,city,country,collectedAt (kind and name required, any order), then one customer per row. UTF-8, at most 20 MB and 100,000 rows. */
+  csv: Scalars['String']['input'];
+  /** Detected from the header row when not given */
+  delimiter?: InputMaybe<CsvDelimiter>;
+  /** Validate every row and report, but write nothing */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** The partner register the customers come from; becomes their provenance */
+  partnerRegister: Scalars['String']['input'];
+};
+
+/** Why a row of an import was not written */
+export type ImportProblemKind = 'DUPLICATE' | 'INVALID';
+
+/** A row of an import that was not written: row, column and why (never the value) */
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  /** The CSV column, or null when the problem is the whole row */
+  column: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ImportProblemKind;
+  message: Scalars['String']['output'];
+  /** Line of the file (the header is line 1) */
+  rowNumber: Scalars['Int']['output'];
+  runId: Scalars['ID']['output'];
+};
+
+export type ImportRowErrorFilter = {
+  /** The import whose rows to list */
+  runId: Scalars['ID']['input'];
+};
+
+/** An import of customers from a partner register (CSV): progress and totals */
+export type ImportRun = {
+  __typename?: 'ImportRun';
+  /** Validate only: nothing is written */
+  dryRun: Scalars['Boolean']['output'];
+  /** Valid rows skipped because the customer is already in the register */
+  duplicateRows: Scalars['Int']['output'];
+  /** Why a FAILED import stopped (no values of the file) */
+  failure: Maybe<Scalars['String']['output']>;
+  fileName: Maybe<Scalars['String']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** Customers written (0 in a dry run) */
+  importedRows: Scalars['Int']['output'];
+  /** Rows that failed validation; none of them was written */
+  invalidRows: Scalars['Int']['output'];
+  /** The partner register the customers come from (their provenance) */
+  partnerRegister: Scalars['String']['output'];
+  /** Rows handled so far; updated after every batch */
+  processedRows: Scalars['Int']['output'];
+  /** processedRows / totalRows, from 0 to 1 */
+  progress: Scalars['Float']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** Who ran it: a staff user id, or cli:<operator> */
+  startedBy: Scalars['String']['output'];
+  status: ImportStatus;
+  /** Data rows in the file (the header not counted) */
+  totalRows: Scalars['Int']['output'];
+  validRows: Scalars['Int']['output'];
+};
+
+export type ImportRunFilter = {
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** State of a partner-register import */
+export type ImportStatus = 'COMPLETED' | 'FAILED' | 'IMPORTING' | 'VALIDATING';
 
 /** An invoice with its reference number, amounts and payment and collection status */
 export type Invoice = {
@@ -594,6 +962,8 @@ export type Mutation = {
   addSimCard: Maybe<SimCard>;
   /** Changes the quantity or the agreed price of a service (recorded in the customer history) */
   changeContractService: Maybe<Contract>;
+  /** Completes a verified request; an OBJECTION prohibits every marketing channel, a RESTRICTION restricts processing */
+  completeDataSubjectRequest: Maybe<DataSubjectRequest>;
   /** Makes a NEW order of a SENT or ACCEPTED quotation that has not expired, and marks it CONVERTED */
   convertQuotationToOrder: Maybe<Order>;
   createApiKey: CreatedApiKey;
@@ -602,6 +972,8 @@ export type Mutation = {
   /** Opens a contract (a DRAFT unless a status is given) with its services */
   createContract: Maybe<Contract>;
   createCustomer: Maybe<Customer>;
+  /** Registers a request; the due date is one calendar month after receipt */
+  createDataSubjectRequest: Maybe<DataSubjectRequest>;
   createEquipmentModel: EquipmentModel;
   createFeedback: Maybe<Feedback>;
   /** Issues an OPEN invoice: number and reference number are generated */
@@ -616,22 +988,38 @@ export type Mutation = {
   deleteCustomer: Maybe<Customer>;
   /** Removes feedback entered by mistake (dpo) */
   deleteFeedback: Maybe<Feedback>;
+  /** Executes the erasure plan whose fingerprint is given, in one transaction */
+  eraseDataSubject: ErasureResult;
+  /** Extends the due date once, by at most two further months */
+  extendDataSubjectRequest: Maybe<DataSubjectRequest>;
+  /** Starts an import of customers from a partner register. The header is checked at once; the rows are validated and written in the background: poll ImportRun for progress and allImportRowErrors for the rows that were not written. */
+  importPartnerCustomers: ImportRun;
+  /** Lifts the restriction a data subject asked for; restrictions under a legal hold end with the hold */
+  liftRestriction: Array<ProcessingRestriction>;
   /** Signs a member of staff in and sets the session cookie */
   login: Me;
   /** Ends the session */
   logout: Scalars['Boolean']['output'];
   /** Records a call, e-mail, visit or chat with the customer */
   recordCustomerContact: Maybe<CustomerEvent>;
+  /** Records a disclosure to an authority (dpo; append-only) */
+  recordDisclosure: Maybe<Disclosure>;
   /** Appends a permit or prohibition to the ledger; it is in force when this returns */
   recordMarketingDecision: Maybe<MarketingPermitEntry>;
+  /** Refuses a request with the reason the person is told */
+  refuseDataSubjectRequest: Maybe<DataSubjectRequest>;
   /** Removes a service from its contract as of today (recorded in the customer history) */
   removeContractService: Maybe<Contract>;
+  /** Restricts processing of the person of a request (requestId) or of a customer or contact person (subjectId) */
+  restrictProcessing: ProcessingRestriction;
   revokeApiKey: ApiKey;
   updateBillingAccount: Maybe<BillingAccount>;
   updateContactPerson: Maybe<ContactPerson>;
   /** Changes the status or the end date; ending a contract ends its services and closes its SIM cards */
   updateContract: Maybe<Contract>;
   updateCustomer: Maybe<Customer>;
+  /** Edits the details, links the person (customerId or contactPersonId), records the identity verification */
+  updateDataSubjectRequest: Maybe<DataSubjectRequest>;
   updateEquipmentModel: EquipmentModel;
   updateFeedback: Maybe<Feedback>;
   /** Status, payment, reminder, collection or due date of an invoice; PAID and CREDITED are final */
@@ -669,6 +1057,11 @@ export type MutationChangeContractServiceArgs = {
   contractLineId: Scalars['ID']['input'];
   monthlyPriceCents?: InputMaybe<Scalars['Int']['input']>;
   quantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type MutationCompleteDataSubjectRequestArgs = {
+  id: Scalars['ID']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type MutationConvertQuotationToOrderArgs = {
@@ -748,6 +1141,22 @@ export type MutationCreateCustomerArgs = {
   sourceType?: InputMaybe<DataSource>;
   status?: InputMaybe<CustomerStatus>;
   streetAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationCreateDataSubjectRequestArgs = {
+  channel: DataSubjectRequestChannel;
+  contactPersonId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  identityVerificationMethod?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  receivedDate: Scalars['LocalDate']['input'];
+  requesterAddress?: InputMaybe<Scalars['String']['input']>;
+  requesterDateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
+  requesterEmail?: InputMaybe<Scalars['String']['input']>;
+  requesterName?: InputMaybe<Scalars['String']['input']>;
+  requesterPhone?: InputMaybe<Scalars['String']['input']>;
+  signed?: InputMaybe<Scalars['Boolean']['input']>;
+  type: DataSubjectRequestType;
 };
 
 export type MutationCreateEquipmentModelArgs = {
@@ -839,6 +1248,28 @@ export type MutationDeleteFeedbackArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type MutationEraseDataSubjectArgs = {
+  confirm: Scalars['String']['input'];
+  contactPersonId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  requestId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type MutationExtendDataSubjectRequestArgs = {
+  id: Scalars['ID']['input'];
+  newDueDate: Scalars['LocalDate']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type MutationImportPartnerCustomersArgs = {
+  input: ImportPartnerCustomersInput;
+};
+
+export type MutationLiftRestrictionArgs = {
+  requestId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   totpCode?: InputMaybe<Scalars['String']['input']>;
@@ -852,6 +1283,19 @@ export type MutationRecordCustomerContactArgs = {
   summary?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MutationRecordDisclosureArgs = {
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  disclosedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+  legalBasis?: InputMaybe<DisclosureLegalBasis>;
+  legalBasisText?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  recipient?: InputMaybe<Scalars['String']['input']>;
+  requestReference?: InputMaybe<Scalars['String']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  subjectKind?: InputMaybe<DisclosureSubjectKind>;
+};
+
 export type MutationRecordMarketingDecisionArgs = {
   channel: MarketingChannel;
   contactPersonId?: InputMaybe<Scalars['ID']['input']>;
@@ -862,8 +1306,18 @@ export type MutationRecordMarketingDecisionArgs = {
   sourcePartner?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MutationRefuseDataSubjectRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 export type MutationRemoveContractServiceArgs = {
   contractLineId: Scalars['ID']['input'];
+};
+
+export type MutationRestrictProcessingArgs = {
+  requestId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type MutationRevokeApiKeyArgs = {
@@ -896,6 +1350,7 @@ export type MutationUpdateContactPersonArgs = {
   phone?: InputMaybe<Scalars['String']['input']>;
   position?: InputMaybe<Scalars['String']['input']>;
   postalCode?: InputMaybe<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['ID']['input']>;
   roleInCompany?: InputMaybe<Scalars['String']['input']>;
   sourcePartner?: InputMaybe<Scalars['String']['input']>;
   sourceType?: InputMaybe<DataSource>;
@@ -921,10 +1376,29 @@ export type MutationUpdateCustomerArgs = {
   personalIdentityNumber?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   postalCode?: InputMaybe<Scalars['String']['input']>;
+  requestId?: InputMaybe<Scalars['ID']['input']>;
   sourcePartner?: InputMaybe<Scalars['String']['input']>;
   sourceType?: InputMaybe<DataSource>;
   status?: InputMaybe<CustomerStatus>;
   streetAddress?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MutationUpdateDataSubjectRequestArgs = {
+  channel?: InputMaybe<DataSubjectRequestChannel>;
+  contactPersonId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  identityVerificationMethod?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  receivedDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  requesterAddress?: InputMaybe<Scalars['String']['input']>;
+  requesterDateOfBirth?: InputMaybe<Scalars['LocalDate']['input']>;
+  requesterEmail?: InputMaybe<Scalars['String']['input']>;
+  requesterName?: InputMaybe<Scalars['String']['input']>;
+  requesterPhone?: InputMaybe<Scalars['String']['input']>;
+  signed?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<DataSubjectRequestStatus>;
+  type?: InputMaybe<DataSubjectRequestType>;
 };
 
 export type MutationUpdateEquipmentModelArgs = {
@@ -1033,7 +1507,7 @@ export type Order = {
   deliveryCity: Maybe<Scalars['String']['output']>;
   /** ISO 3166-1 alpha-2 country code */
   deliveryCountry: Maybe<Scalars['String']['output']>;
-  /** Requested or planned delivery date */
+  /** Requested or planned delivery date; empty until one is agreed */
   deliveryDate: Maybe<Scalars['LocalDate']['output']>;
   deliveryPostalCode: Maybe<Scalars['String']['output']>;
   deliveryStreetAddress: Maybe<Scalars['String']['output']>;
@@ -1104,6 +1578,51 @@ export type OrderStatus = 'CANCELLED' | 'CONFIRMED' | 'DELIVERED' | 'IN_DELIVERY
 /** Access right of a partner API key */
 export type PartnerScope = 'delivery';
 
+/** The registry description or the Art. 30 record, generated from the data map */
+export type PrivacyDocument = {
+  __typename?: 'PrivacyDocument';
+  /** When it was generated (ISO 8601) */
+  generatedAt: Scalars['String']['output'];
+  /** registry-description or record-of-processing */
+  kind: Scalars['String']['output'];
+  language: DocumentLanguage;
+  sections: Array<PrivacyDocumentSection>;
+  title: Scalars['String']['output'];
+};
+
+/** A list in a section of a privacy document */
+export type PrivacyDocumentList = {
+  __typename?: 'PrivacyDocumentList';
+  heading: Maybe<Scalars['String']['output']>;
+  items: Array<Scalars['String']['output']>;
+};
+
+/** A numbered section of a privacy document */
+export type PrivacyDocumentSection = {
+  __typename?: 'PrivacyDocumentSection';
+  /** Stable key of the section (controller, purposes, contents, …) */
+  key: Scalars['String']['output'];
+  lists: Array<PrivacyDocumentList>;
+  number: Scalars['Int']['output'];
+  paragraphs: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
+/** A restriction of processing of one data subject’s data (dpo only) */
+export type ProcessingRestriction = {
+  __typename?: 'ProcessingRestriction';
+  id: Scalars['ID']['output'];
+  liftedAt: Maybe<Scalars['DateTime']['output']>;
+  liftedById: Maybe<Scalars['ID']['output']>;
+  reason: RestrictionReason;
+  requestId: Maybe<Scalars['ID']['output']>;
+  /** The staff user who restricted it (empty for the system) */
+  restrictedById: Maybe<Scalars['ID']['output']>;
+  since: Scalars['DateTime']['output'];
+  subjectId: Scalars['ID']['output'];
+  subjectType: RestrictionSubjectType;
+};
+
 export type Query = {
   __typename?: 'Query';
   BillingAccount: Maybe<BillingAccount>;
@@ -1113,6 +1632,7 @@ export type Query = {
   CustomerEvent: Maybe<CustomerEvent>;
   EquipmentModel: Maybe<EquipmentModel>;
   Feedback: Maybe<Feedback>;
+  ImportRun: Maybe<ImportRun>;
   Invoice: Maybe<Invoice>;
   MarketingPermitEntry: Maybe<MarketingPermitEntry>;
   Order: Maybe<Order>;
@@ -1128,16 +1648,23 @@ export type Query = {
   _allCustomerEventsMeta: ListMetadata;
   _allCustomerFiguresMeta: ListMetadata;
   _allCustomersMeta: ListMetadata;
+  _allDataSubjectRequestsMeta: ListMetadata;
+  _allDisclosuresMeta: ListMetadata;
   _allEquipmentModelsMeta: ListMetadata;
   _allFeedbacksMeta: ListMetadata;
+  _allImportRowErrorsMeta: ListMetadata;
+  _allImportRunsMeta: ListMetadata;
   _allInvoicesMeta: ListMetadata;
   _allMarketingPermitEntriesMeta: ListMetadata;
   _allOrdersMeta: ListMetadata;
   _allQuotationsMeta: ListMetadata;
+  _allRetentionRunsMeta: ListMetadata;
   _allServiceProductsMeta: ListMetadata;
   _allSimCardsMeta: ListMetadata;
   _allStaffUsersMeta: ListMetadata;
   _marketingAudienceMeta: ListMetadata;
+  /** Everything the register holds on the person of a request (requestId) or on a customer or contact person (subjectId), from the data map (GDPR Art. 15); audited */
+  accessReport: Scalars['JSONObject']['output'];
   allApiKeys: Array<ApiKey>;
   allAuditEvents: Array<AuditEvent>;
   allBillingAccounts: Array<BillingAccount>;
@@ -1147,22 +1674,50 @@ export type Query = {
   allCustomerEvents: Array<CustomerEvent>;
   allCustomerFigures: Array<CustomerFigures>;
   allCustomers: Array<Customer>;
+  /** Requests by due date (default); filter by status, type, overdue, dueBefore */
+  allDataSubjectRequests: Array<DataSubjectRequest>;
+  /** Disclosures to authorities, newest first (dpo) */
+  allDisclosures: Array<Disclosure>;
   allEquipmentModels: Array<EquipmentModel>;
   allFeedbacks: Array<Feedback>;
+  /** The rows of an import that were not written, by row number */
+  allImportRowErrors: Array<ImportRowError>;
+  allImportRuns: Array<ImportRun>;
   allInvoices: Array<Invoice>;
   /** The ledger, newest first by default */
   allMarketingPermitEntries: Array<MarketingPermitEntry>;
   allOrders: Array<Order>;
   allQuotations: Array<Quotation>;
+  allRetentionRuns: Array<RetentionRun>;
   allServiceProducts: Array<ServiceProduct>;
   allSimCards: Array<SimCard>;
   allStaffUsers: Array<StaffUser>;
   /** The compiled figures of one customer */
   customerFigures: Maybe<CustomerFigures>;
+  /** Aggregate statistics of current customers (analyst, dpo); no group of fewer than five people is ever counted */
+  customerStatistics: CustomerStatistics;
+  dataSubjectRequest: Maybe<DataSubjectRequest>;
+  /** Counts by status and by month of receipt */
+  dataSubjectRequestStatistics: DataSubjectRequestStatistics;
+  /** One disclosure to an authority (dpo) */
+  disclosure: Maybe<Disclosure>;
+  /** What erasing this customer (or contact person) would do, record by record. Changes nothing. */
+  erasurePlan: ErasurePlanResult;
   /** Export of one channel: only customers permitted on it, with only its contact data */
   marketingAudience: Array<MarketingAudienceMember>;
   /** The signed-in caller, or null */
   me: Maybe<Me>;
+  /** The data the person of the request provided, as structured JSON (GDPR Art. 20); audited */
+  portabilityExport: Scalars['JSONObject']['output'];
+  /** Every restriction of a data subject, active and lifted, oldest first */
+  processingRestrictions: Array<ProcessingRestriction>;
+  /** The GDPR Art. 30 record of processing activities (dpo, admin) */
+  recordOfProcessing: PrivacyDocument;
+  /** The public registry description (also served at GET /privacy) */
+  registryDescription: PrivacyDocument;
+  /** What the retention job would erase on asOf (default today); changes nothing */
+  retentionDryRun: RetentionReport;
+  retentionRun: Maybe<RetentionRun>;
 };
 
 export type QueryBillingAccountArgs = {
@@ -1190,6 +1745,10 @@ export type QueryEquipmentModelArgs = {
 };
 
 export type QueryFeedbackArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryImportRunArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1277,6 +1836,22 @@ export type Query_AllCustomersMetaArgs = {
   sortOrder?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Query_AllDataSubjectRequestsMetaArgs = {
+  filter?: InputMaybe<DataSubjectRequestFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllDisclosuresMetaArgs = {
+  filter?: InputMaybe<DisclosureFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query_AllEquipmentModelsMetaArgs = {
   filter?: InputMaybe<EquipmentModelFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -1287,6 +1862,22 @@ export type Query_AllEquipmentModelsMetaArgs = {
 
 export type Query_AllFeedbacksMetaArgs = {
   filter?: InputMaybe<FeedbackFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllImportRowErrorsMetaArgs = {
+  filter: ImportRowErrorFilter;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Query_AllImportRunsMetaArgs = {
+  filter?: InputMaybe<ImportRunFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
   sortField?: InputMaybe<Scalars['String']['input']>;
@@ -1325,6 +1916,13 @@ export type Query_AllQuotationsMetaArgs = {
   sortOrder?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Query_AllRetentionRunsMetaArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query_AllServiceProductsMetaArgs = {
   filter?: InputMaybe<ServiceProductFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -1343,6 +1941,11 @@ export type Query_AllSimCardsMetaArgs = {
 
 export type Query_MarketingAudienceMetaArgs = {
   channel: MarketingChannel;
+};
+
+export type QueryAccessReportArgs = {
+  requestId?: InputMaybe<Scalars['ID']['input']>;
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type QueryAllApiKeysArgs = {
@@ -1408,6 +2011,22 @@ export type QueryAllCustomersArgs = {
   sortOrder?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryAllDataSubjectRequestsArgs = {
+  filter?: InputMaybe<DataSubjectRequestFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllDisclosuresArgs = {
+  filter?: InputMaybe<DisclosureFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type QueryAllEquipmentModelsArgs = {
   filter?: InputMaybe<EquipmentModelFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -1418,6 +2037,22 @@ export type QueryAllEquipmentModelsArgs = {
 
 export type QueryAllFeedbacksArgs = {
   filter?: InputMaybe<FeedbackFilter>;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllImportRowErrorsArgs = {
+  filter: ImportRowErrorFilter;
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryAllImportRunsArgs = {
+  filter?: InputMaybe<ImportRunFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
   sortField?: InputMaybe<Scalars['String']['input']>;
@@ -1456,6 +2091,13 @@ export type QueryAllQuotationsArgs = {
   sortOrder?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type QueryAllRetentionRunsArgs = {
+  page?: InputMaybe<Scalars['Int']['input']>;
+  perPage?: InputMaybe<Scalars['Int']['input']>;
+  sortField?: InputMaybe<Scalars['String']['input']>;
+  sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type QueryAllServiceProductsArgs = {
   filter?: InputMaybe<ServiceProductFilter>;
   page?: InputMaybe<Scalars['Int']['input']>;
@@ -1483,12 +2125,55 @@ export type QueryCustomerFiguresArgs = {
   customerId: Scalars['ID']['input'];
 };
 
+export type QueryCustomerStatisticsArgs = {
+  filter?: InputMaybe<StatisticsFilter>;
+  groupBy: Array<StatisticsDimension>;
+};
+
+export type QueryDataSubjectRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryDisclosureArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type QueryErasurePlanArgs = {
+  contactPersonId?: InputMaybe<Scalars['ID']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type QueryMarketingAudienceArgs = {
   channel: MarketingChannel;
   page?: InputMaybe<Scalars['Int']['input']>;
   perPage?: InputMaybe<Scalars['Int']['input']>;
   sortField?: InputMaybe<Scalars['String']['input']>;
   sortOrder?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type QueryPortabilityExportArgs = {
+  requestId: Scalars['ID']['input'];
+};
+
+export type QueryProcessingRestrictionsArgs = {
+  subjectId: Scalars['ID']['input'];
+};
+
+export type QueryRecordOfProcessingArgs = {
+  language?: DocumentLanguage;
+};
+
+export type QueryRegistryDescriptionArgs = {
+  language?: DocumentLanguage;
+};
+
+export type QueryRetentionDryRunArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QueryRetentionRunArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A quotation (offer) of services and equipment to a customer */
@@ -1552,6 +2237,71 @@ export type QuotationLineInput = {
 
 /** DRAFT → SENT → ACCEPTED → CONVERTED (into an order), or REJECTED / EXPIRED; the last three are final */
 export type QuotationStatus = 'ACCEPTED' | 'CONVERTED' | 'DRAFT' | 'EXPIRED' | 'REJECTED' | 'SENT';
+
+/** A data subject request (GDPR Art. 18) or a legal hold on records kept after an erasure */
+export type RestrictionReason = 'DATA_SUBJECT_REQUEST' | 'LEGAL_HOLD';
+
+/** A customer or a contact person */
+export type RestrictionSubjectType = 'CONTACT_PERSON' | 'CUSTOMER';
+
+/** What a retention run would do on a day, computed without changing anything */
+export type RetentionReport = {
+  __typename?: 'RetentionReport';
+  asOf: Scalars['LocalDate']['output'];
+  /** Customers whose relationship ended and whose data is no longer needed */
+  customers: Scalars['Int']['output'];
+  /** Erased data subjects whose legal hold has ended */
+  holdsEnding: Scalars['Int']['output'];
+  /** Subjects whose erasure plans the counts cover (up to the limit) */
+  planned: Scalars['Int']['output'];
+  /** Months the data map keeps customer data after the relationship ends */
+  relationshipMonths: Scalars['Int']['output'];
+  types: Array<RetentionReportType>;
+  /** Of the customers, those who would keep records under a legal hold */
+  wouldHold: Scalars['Int']['output'];
+};
+
+/** Records of one type a retention run would delete, anonymise, clear or keep under a hold */
+export type RetentionReportType = {
+  __typename?: 'RetentionReportType';
+  anonymised: Scalars['Int']['output'];
+  cleared: Scalars['Int']['output'];
+  deleted: Scalars['Int']['output'];
+  held: Scalars['Int']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** A run of the retention job (dpo only) */
+export type RetentionRun = {
+  __typename?: 'RetentionRun';
+  /** The day whose retention rules the run applied */
+  asOf: Scalars['LocalDate']['output'];
+  /** Customers erased */
+  erased: Scalars['Int']['output'];
+  /** Why the run failed (no personal data) */
+  error: Maybe<Scalars['String']['output']>;
+  failed: Scalars['Int']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Last progress of a running run */
+  heartbeatAt: Scalars['DateTime']['output'];
+  /** Customers erased with records kept under a legal hold */
+  held: Scalars['Int']['output'];
+  /** Erased data subjects whose legal holds ended: their held records were erased */
+  holdsEnded: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  processed: Scalars['Int']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  status: RetentionRunStatus;
+  /** Customers and ended holds due when the run started */
+  total: Scalars['Int']['output'];
+  trigger: RetentionRunTrigger;
+};
+
+/** RUNNING; COMPLETED; FAILED (an error stopped it); STOPPED (asked to stop); INTERRUPTED (its process ended mid-run; the next run finishes the work) */
+export type RetentionRunStatus = 'COMPLETED' | 'FAILED' | 'INTERRUPTED' | 'RUNNING' | 'STOPPED';
+
+/** What started the run: the daily schedule, the CLI or the API */
+export type RetentionRunTrigger = 'API' | 'CLI' | 'SCHEDULE';
 
 /** What kind of service a product is */
 export type ServiceKind = 'BROADBAND' | 'FIXED_LINE' | 'MOBILE' | 'OTHER' | 'SECURITY' | 'TV';
@@ -1635,3 +2385,36 @@ export type StaffUser = {
   totpEnabled: Scalars['Boolean']['output'];
   username: Scalars['String']['output'];
 };
+
+/** What customers can be grouped and filtered by in aggregate statistics */
+export type StatisticsDimension = 'AGE_BAND' | 'KIND' | 'REGION' | 'SEGMENT' | 'SERVICE';
+
+/** Restricts the statistics to customers matching every given list (any value of a list) */
+export type StatisticsFilter = {
+  ageBands?: InputMaybe<Array<AgeBand>>;
+  kinds?: InputMaybe<Array<CustomerKind>>;
+  regions?: InputMaybe<Array<FinnishRegion>>;
+  segments?: InputMaybe<Array<CustomerSegment>>;
+  services?: InputMaybe<Array<StatisticsService>>;
+};
+
+/** One group of customers; a dimension not grouped by is null */
+export type StatisticsGroup = {
+  __typename?: 'StatisticsGroup';
+  ageBand: Maybe<AgeBand>;
+  /** Dimensions grouped by whose value is not shown for this group: its people share it only with fewer than five others */
+  hidden: Array<StatisticsDimension>;
+  kind: Maybe<CustomerKind>;
+  /** Sum of the monthly value of the customers’ active services (all of them, also when grouped by service), in euro cents */
+  monthlyValueCents: Scalars['Float']['output'];
+  /** Distinct customers in the group (never fewer than the minimum group size) */
+  people: Scalars['Int']['output'];
+  region: Maybe<FinnishRegion>;
+  segment: Maybe<CustomerSegment>;
+  /** Grouped by service: a customer with several kinds of service counts in each */
+  service: Maybe<StatisticsService>;
+};
+
+/** Kind of service on the customer’s active contracts; NO_ACTIVE_SERVICE when there is none */
+export type StatisticsService =
+  'BROADBAND' | 'FIXED_LINE' | 'MOBILE' | 'NO_ACTIVE_SERVICE' | 'OTHER' | 'SECURITY' | 'TV';

@@ -16,7 +16,8 @@ describe('screens per role follow the data map and the API operation rules', () 
     expect(menus).toEqual({
       admin: ['serviceProducts', 'equipmentModels', 'staffUsers'],
       analyst: ['serviceProducts', 'equipmentModels'],
-      dpo: [...everyCustomerResource, 'auditEvents'],
+      // Disclosures to authorities and data subject requests: the dpo's alone.
+      dpo: [...everyCustomerResource.slice(0, 12), 'disclosures', 'dataSubjectRequests', ...everyCustomerResource.slice(12), 'auditEvents'],
       service: everyCustomerResource,
       sales: everyCustomerResource.filter((name) => !['invoices', 'billingAccounts'].includes(name)),
       billing: everyCustomerResource.filter((name) => !['feedback', 'marketingPermitEntries'].includes(name)),

@@ -8,8 +8,8 @@ import { CustomerKind, CustomerStatus } from '../customer/customer.enums.js';
 import type { BillingAccount } from './billing-account.entity.js';
 import { BillingMethod, InvoiceStatus } from './billing.enums.js';
 import type { CreateBillingAccountArgs } from './billing.input.js';
-import { billingAccounts, invoices } from './billing.resolver.js';
 import type { Invoice } from './invoice.entity.js';
+import type { InvoiceService } from './billing.service.js';
 
 import type { SeedRandom } from '../../db/seed-random.js';
 
@@ -89,7 +89,7 @@ function fateOf(rng: SeedRandom, overdueSeen: number, daysOverdue: number): Invo
 }
 
 /** Moves a new invoice through the service's own transitions to its fate (validated like any change). */
-function settle(invoice: Invoice, fate: InvoiceStatus, rng: SeedRandom, today: string) {
+function settle(invoices: InvoiceService, invoice: Invoice, fate: InvoiceStatus, rng: SeedRandom, today: string) {
   const dateBetween = (from: string, to: string) => {
     const days = Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000));
     return addDays(from, rng.int(0, days));
@@ -142,7 +142,7 @@ export async function persistInChunks<T extends object>(em: EntityManager, recor
  */
 export async function seedBilling(
   em: EntityManager,
-  _services: Services,
+  services: Services,
   customers: Customer[],
   rng: SeedRandom,
 ): Promise<{ billingAccounts: number; invoices: number }> {
@@ -156,7 +156,7 @@ export async function seedBilling(
   for (const customer of billed) {
     const count = customer.kind === CustomerKind.BUSINESS && rng.next() < 0.2 ? 2 : 1;
     for (let index = 0; index < count; index += 1) {
-      const { account, fields } = await billingAccounts.build(em, accountArgs(customer, rng));
+      const { account, fields } = await services.billingAccounts.build(em, accountArgs(customer, rng));
       accounts.push({ account, customer });
       accountRecords.push({
         record: account,
@@ -179,7 +179,7 @@ export async function seedBilling(
       if (issueDate > today) continue;
       const net = business ? rng.int(40, 1500) * 100 + rng.pick([0, 50, 90]) : rng.int(990, 8990);
       drafts.push(
-        await invoices.build(
+        await services.invoices.build(
           em,
           {
             billingAccountId: account.id,
@@ -195,13 +195,13 @@ export async function seedBilling(
   }
   // Numbers follow the invoice dates, as they would have been given month by month.
   drafts.sort((a, b) => a.invoice.issueDate.localeCompare(b.invoice.issueDate));
-  const numbers = drafts.length > 0 ? await invoices.allocateNumbers(em, drafts.length) : [];
+  const numbers = drafts.length > 0 ? await services.invoices.allocateNumbers(em, drafts.length) : [];
   let overdueSeen = 0;
   const invoiceRecords = drafts.map(({ invoice, fields }, index) => {
-    invoices.number(invoice, numbers[index]!);
+    services.invoices.number(invoice, numbers[index]!);
     if (invoice.dueDate < today) {
       const daysOverdue = Math.round((Date.parse(today) - Date.parse(invoice.dueDate)) / 86_400_000);
-      settle(invoice, fateOf(rng, overdueSeen, daysOverdue), rng, today);
+      settle(services.invoices, invoice, fateOf(rng, overdueSeen, daysOverdue), rng, today);
       overdueSeen += 1;
     }
     const event: AuditEntry = { operation: 'seedBilling', action: 'create', subjectType: 'Invoice', subjectId: invoice.customer.id, fields };

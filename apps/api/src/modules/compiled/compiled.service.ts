@@ -125,6 +125,15 @@ export class CompiledFiguresService {
     return { sql, where, params };
   }
 
+  /**
+   * The figures of every customer as SQL ending in the CTE `segmented` (customer_id,
+   * active_services, monthly_value_cents, customer_since, segment), for aggregate statistics.
+   */
+  segmentedSql(today: string = todayInFinland()): { sql: string; params: unknown[] } {
+    const { sql, params } = this.query(undefined, today);
+    return { sql, params };
+  }
+
   async list(em: EntityManager, args: CustomerFiguresListArgs, withInvoices = true): Promise<CustomerFigures[]> {
     const options = listOptions(args, CUSTOMER_FIGURES_SORT_FIELDS, { sortField: 'monthlyValueCents', sortOrder: 'DESC', tieBreaker: 'customerId' });
     const order = Object.entries(options.orderBy)

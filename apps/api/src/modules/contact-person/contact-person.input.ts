@@ -53,6 +53,12 @@ export class CreateContactPersonArgs extends ContactPersonFieldsArgs {
 export class UpdateContactPersonArgs extends ContactPersonFieldsArgs {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The rectification request this edit is made under (dpo): the change is linked to it and shown in the access report',
+  })
+  requestId?: string | null;
 }
 
 @InputType({ description: 'List filters; each one needs the right to read the field it filters on' })

@@ -13,7 +13,7 @@ export const contactPersonRules: RuleMap = {
   },
   Mutation: {
     createContactPerson: writeRule('ContactPerson', 'create'),
-    updateContactPerson: writeRule('ContactPerson', 'update', ['id']),
+    updateContactPerson: writeRule('ContactPerson', 'update', ['id', 'requestId']),
     deleteContactPerson: hasRole('service', 'dpo'),
   },
 };

@@ -5,7 +5,6 @@ import { persistInChunks, type SeedRandom } from '../billing/billing.seed.js';
 import { Customer } from '../customer/customer.entity.js';
 import { CustomerKind, DataSource } from '../customer/customer.enums.js';
 import type { ContactPerson } from './contact-person.entity.js';
-import { contactPeople } from './contact-person.resolver.js';
 
 const FIRST_NAMES = ['Anna', 'Jukka', 'Laura', 'Markku', 'Hanna', 'Janne', 'Katja', 'Petri', 'Minna', 'Antti', 'Satu', 'Tuomas', 'Emilia', 'Ville', 'Noora', 'Sami'];
 const LAST_NAMES = ['Virtanen', 'Korhonen', 'Nieminen', 'Mäkinen', 'Hämäläinen', 'Koskinen', 'Heikkinen', 'Järvinen', 'Lehtonen', 'Saarinen', 'Lindholm', 'Åström'];
@@ -23,7 +22,7 @@ function slug(value: string) {
  */
 export async function seedContactPersons(
   em: EntityManager,
-  _services: Services,
+  services: Services,
   customers: Customer[],
   rng: SeedRandom,
 ): Promise<{ contactPersons: number }> {
@@ -39,7 +38,7 @@ export async function seedContactPersons(
       const first = rng.pick(FIRST_NAMES);
       const last = rng.pick(LAST_NAMES);
       const fromPartner = rng.next() < 0.1;
-      const { person, fields } = await contactPeople.build(em, {
+      const { person, fields } = await services.contactPersons.build(em, {
         customerId: company.id,
         name: `${first} ${last}`,
         email: `${slug(first)}.${slug(last)}@${domain}`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditEntry, AuditLog } from '../../audit/audit-log.js';
+import { rectificationEvent } from '../../privacy/requests/request.service.js';
 import { badInput, InputProblems, notFound } from '../../common/errors.js';
 import { listOptions } from '../../graphql/list.js';
 import { Customer } from '../customer/customer.entity.js';
@@ -113,12 +114,17 @@ export class ContactPersonService {
   async update(em: EntityManager, audit: AuditLog, args: UpdateContactPersonArgs): Promise<ContactPerson> {
     const person = await this.getOrFail(em, args.id);
     const problems = new InputProblems();
-    const { id: _id, ...fields } = args;
+    const { id: _id, requestId, ...fields } = args;
     const changed = this.apply(problems, person, fields);
     problems.throwIfAny();
     if (changed.length === 0) return person;
+    // An edit under a rectification request is linked to it (ids and field names, never values).
+    const linked = requestId
+      ? [await rectificationEvent(em, audit.caller, requestId, { type: 'ContactPerson', id: person.id }, changed)]
+      : [];
     await this.save(em, audit, [person], [
       { operation: 'updateContactPerson', action: 'update', subjectType: 'ContactPerson', subjectId: person.id, fields: changed },
+      ...linked,
     ]);
     return person;
   }

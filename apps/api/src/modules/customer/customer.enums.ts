@@ -9,6 +9,8 @@ export enum CustomerStatus {
   PROSPECT = 'PROSPECT',
   ACTIVE = 'ACTIVE',
   TERMINATED = 'TERMINATED',
+  /** Set by erasure only (privacy/erasure): the record is an opaque key, its identifiers are gone. */
+  ERASED = 'ERASED',
 }
 
 /** Section 5 of the registry description: regular sources of information. */

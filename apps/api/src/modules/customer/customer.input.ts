@@ -60,6 +60,12 @@ export class CreateCustomerArgs extends CustomerFieldsArgs {}
 export class UpdateCustomerArgs extends CustomerFieldsArgs {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The rectification request this edit is made under (dpo): the change is linked to it and shown in the access report',
+  })
+  requestId?: string | null;
 }
 
 @InputType({ description: 'List filters; each one needs the right to read the field it filters on' })

@@ -25,7 +25,7 @@ export const customerRules: RuleMap = {
   },
   Mutation: {
     createCustomer: writeRule('Customer', 'create'),
-    updateCustomer: writeRule('Customer', 'update', ['id']),
+    updateCustomer: writeRule('Customer', 'update', ['id', 'requestId']),
     deleteCustomer,
     verifyPersonalIdentityNumber: hasRole('service', 'billing', 'dpo'),
   },

@@ -5,7 +5,8 @@ import { maskPersonalIdentityNumber, parsePersonalIdentityNumber } from '@regist
 import type { Config } from '../../config.js';
 import { badInput, InputProblems, notFound, tooManyRequests } from '../../common/errors.js';
 import type { FieldCrypto } from '../../common/field-crypto.js';
-import type { AuditLog } from '../../audit/audit-log.js';
+import type { AuditEntry, AuditLog } from '../../audit/audit-log.js';
+import { rectificationEvent } from '../../privacy/requests/request.service.js';
 import { Customer } from './customer.entity.js';
 import { CustomerKind, CustomerStatus } from './customer.enums.js';
 import {
@@ -20,11 +21,11 @@ import * as validate from './customer.validation.js';
 import { listOptions } from '../../graphql/list.js';
 import { permittedCustomers } from '../marketing/marketing.service.js';
 
-const PIN_PURPOSE = 'personal-identity-number';
+export const PIN_PURPOSE = 'personal-identity-number';
 const MIN_SEARCH_LENGTH = 3;
 
 /** Identity-number storage: all of it follows the classification of `personalIdentityNumber`. */
-function pinContext(customerId: string) {
+export function pinContext(customerId: string) {
   return `customer:${customerId}:personalIdentityNumber`;
 }
 
@@ -113,6 +114,16 @@ export class CustomerService {
   }
 
   async create(em: EntityManager, audit: AuditLog, args: CreateCustomerArgs): Promise<Customer> {
+    const { customer, fields } = this.prepareNew(args);
+    return this.save(em, audit, customer, 'createCustomer', 'create', fields);
+  }
+
+  /**
+   * A new customer validated exactly as `create` validates it, not yet persisted, with the names
+   * of the fields it sets (partner-register imports write these in batches). Throws BAD_USER_INPUT
+   * with every problem when anything is wrong.
+   */
+  prepareNew(args: CreateCustomerArgs): { customer: Customer; fields: string[] } {
     const problems = new InputProblems();
     if (!args.kind) problems.add('kind', 'is required: PRIVATE or BUSINESS');
     if (args.name === undefined || args.name === null) problems.add('name', 'is required');
@@ -122,17 +133,24 @@ export class CustomerService {
     customer.collectedAt = new Date();
     const changed = this.apply(problems, customer, args);
     problems.throwIfAny();
-    return this.save(em, audit, customer, 'createCustomer', 'create', ['id', ...changed]);
+    return { customer, fields: ['id', ...changed] };
   }
 
   async update(em: EntityManager, audit: AuditLog, args: UpdateCustomerArgs): Promise<Customer> {
     const customer = await this.getOrFail(em, args.id);
+    if (customer.status === CustomerStatus.ERASED) {
+      throw badInput('id', 'this customer was erased: its data cannot be entered again here; record the person as a new customer');
+    }
     const problems = new InputProblems();
-    const { id: _id, ...fields } = args;
+    const { id: _id, requestId, ...fields } = args;
     const changed = this.apply(problems, customer, fields);
     problems.throwIfAny();
     if (changed.length === 0) return customer;
-    return this.save(em, audit, customer, 'updateCustomer', 'update', changed);
+    // An edit under a rectification request is linked to it (ids and field names, never values).
+    const linked = requestId
+      ? [await rectificationEvent(em, audit.caller, requestId, { type: 'Customer', id: customer.id }, changed)]
+      : [];
+    return this.save(em, audit, customer, 'updateCustomer', 'update', changed, linked);
   }
 
   /**
@@ -153,6 +171,9 @@ export class CustomerService {
     const businessId = validate.businessId(problems, args.businessId);
     const dateOfBirth = validate.dateOfBirth(problems, args.dateOfBirth, today);
     if (args.collectedAt && args.collectedAt > today) problems.add('collectedAt', 'cannot be in the future');
+    if (args.status === CustomerStatus.ERASED) {
+      problems.add('status', 'ERASED is set by the erasure of the data subject (erasurePlan, eraseDataSubject), not by hand; choose PROSPECT, ACTIVE or TERMINATED');
+    }
     if (!problems.empty) return [];
 
     const kind = args.kind ?? customer.kind;
@@ -229,6 +250,7 @@ export class CustomerService {
     operation: string,
     action: 'create' | 'update',
     fields: string[],
+    alsoAudit: AuditEntry[] = [],
   ): Promise<Customer> {
     try {
       await em.transactional(async (tx) => {
@@ -236,6 +258,7 @@ export class CustomerService {
         await tx.flush();
         await audit.write(tx, [
           { operation, action, subjectType: 'Customer', subjectId: customer.id, fields: [...fields].sort() },
+          ...alsoAudit,
         ]);
       });
     } catch (error) {

@@ -6,7 +6,6 @@ import { Customer } from '../customer/customer.entity.js';
 import { CustomerStatus } from '../customer/customer.enums.js';
 import type { Feedback } from './feedback.entity.js';
 import { FeedbackKind } from './feedback.enums.js';
-import { feedbacks } from './feedback.resolver.js';
 
 const SURVEYS = [
   { name: 'Asiakastyytyväisyyskysely', question: 'Kuinka todennäköisesti suosittelisit Lesec Oy:tä ystävällesi tai kollegallesi? (0–10)' },
@@ -44,7 +43,7 @@ const CONSENTS = {
  */
 export async function seedFeedback(
   em: EntityManager,
-  _services: Services,
+  services: Services,
   customers: Customer[],
   rng: SeedRandom,
 ): Promise<{ feedback: number }> {
@@ -57,7 +56,7 @@ export async function seedFeedback(
     for (let index = 0; index < count; index += 1) {
       const givenAt = new Date(now - rng.int(1, 540) * 86_400_000 - rng.int(0, 86_399) * 1000);
       const roll = rng.next();
-      let args: Parameters<typeof feedbacks.build>[1];
+      let args: Parameters<typeof services.feedback.build>[1];
       if (roll < 0.6) {
         const survey = rng.pick(SURVEYS);
         args = {
@@ -73,7 +72,7 @@ export async function seedFeedback(
       } else {
         args = { kind: FeedbackKind.COMPLAINT, text: rng.pick(COMPLAINTS), consent: CONSENTS.phone };
       }
-      const { feedback, fields } = await feedbacks.build(em, { ...args, customerId: customer.id, givenAt, collectedAt: givenAt });
+      const { feedback, fields } = await services.feedback.build(em, { ...args, customerId: customer.id, givenAt, collectedAt: givenAt });
       records.push({
         record: feedback,
         event: { operation: 'seedFeedback', action: 'create', subjectType: 'Feedback', subjectId: customer.id, fields },

@@ -83,9 +83,9 @@ export class Order {
   @Property({ type: 'date' })
   orderDate!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Requested or planned delivery date' })
-  @Property({ type: 'date' })
-  deliveryDate!: string;
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Requested or planned delivery date; empty until one is agreed' })
+  @Property({ type: 'date', nullable: true })
+  deliveryDate?: string | null;
 
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'The date the order was delivered' })
   @Property({ type: 'date', nullable: true })

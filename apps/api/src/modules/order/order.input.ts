@@ -45,7 +45,7 @@ export class NewOrderArgs extends DeliveryAddressArgs {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'Defaults to today' })
   orderDate?: string | null;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Requested or planned delivery date' })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Requested or planned delivery date; may be left empty until agreed, never before the order date' })
   deliveryDate?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'ICCIDs of the SIM cards to deliver' })

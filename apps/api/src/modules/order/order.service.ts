@@ -36,7 +36,7 @@ const PROGRESS: Record<OrderStatus, number> = {
 /** What the delivery partner may report. */
 const PARTNER_STATUSES: readonly OrderStatus[] = [OrderStatus.IN_DELIVERY, OrderStatus.DELIVERED];
 
-const ADDRESS_FOR_DELIVERY = ['deliveryStreetAddress', 'deliveryPostalCode', 'deliveryCity', 'recipientName'] as const;
+const ADDRESS_FOR_DELIVERY = ['deliveryStreetAddress', 'deliveryPostalCode', 'deliveryCity', 'recipientName', 'deliveryDate'] as const;
 
 /** The changes an update may make; staff give all of them, the delivery partner status and deliveredAt. */
 type OrderChanges = Omit<UpdateOrderArgs, 'id'>;
@@ -164,7 +164,8 @@ export class OrderService {
       args.orderDate === undefined || args.orderDate === null
         ? today
         : validate.date(problems, 'orderDate', args.orderDate, { notAfter: today });
-    const deliveryDate = validate.date(problems, 'deliveryDate', args.deliveryDate, { required: true });
+    // An order may be taken before the delivery date is agreed; a date given is never before the order.
+    const deliveryDate = validate.date(problems, 'deliveryDate', args.deliveryDate);
     if (orderDate && deliveryDate && deliveryDate < orderDate) {
       problems.add('deliveryDate', `cannot be before the order date (${orderDate})`);
     }
@@ -177,13 +178,13 @@ export class OrderService {
     const sourceType = args.sourceType ?? DataSource.DATA_SUBJECT;
     const sourcePartner = validate.text(problems, 'sourcePartner', args.sourcePartner, 100);
     validate.provenance(problems, { sourceType, sourcePartner }, args.collectedAt, now);
-    if (!problems.empty || !customer || !lines || !orderDate || !deliveryDate) return undefined;
+    if (!problems.empty || !customer || !lines || !orderDate) return undefined;
 
     const order = new Order();
     order.id = randomUUID();
     order.customer = customer;
     order.orderDate = orderDate;
-    order.deliveryDate = deliveryDate;
+    order.deliveryDate = deliveryDate ?? null;
     order.deliveryStreetAddress = street ?? null;
     order.deliveryPostalCode = postalCode ?? null;
     order.deliveryCity = city ?? null;
@@ -240,8 +241,8 @@ export class OrderService {
       }
       throw error;
     }
-    const fields = ['id', 'customerId', 'orderNumber', 'orderDate', 'deliveryDate', 'status', 'lines', 'valueCents', 'deliveryCountry', 'sourceType', 'collectedAt'];
-    for (const field of ['deliveryStreetAddress', 'deliveryPostalCode', 'deliveryCity', 'recipientName', 'sourcePartner'] as const) {
+    const fields = ['id', 'customerId', 'orderNumber', 'orderDate', 'status', 'lines', 'valueCents', 'deliveryCountry', 'sourceType', 'collectedAt'];
+    for (const field of ['deliveryDate', 'deliveryStreetAddress', 'deliveryPostalCode', 'deliveryCity', 'recipientName', 'sourcePartner'] as const) {
       if (order[field]) fields.push(field);
     }
     if (order.simIccids.length > 0) fields.push('simIccids');
@@ -308,7 +309,7 @@ export class OrderService {
           recordId: order.id,
           summary: moved
             ? `Order ${order.orderNumber}: ${before.status} → ${order.status}`
-            : `Order ${order.orderNumber}: delivery date ${before.deliveryDate} → ${order.deliveryDate}`,
+            : `Order ${order.orderNumber}: delivery date ${before.deliveryDate ?? 'not set'} → ${order.deliveryDate ?? 'not set'}`,
           before: moved ? { status: before.status } : { deliveryDate: before.deliveryDate },
           after: moved
             ? { status: order.status, ...(order.deliveredAt ? { deliveredAt: order.deliveredAt } : {}) }
@@ -342,7 +343,9 @@ export class OrderService {
         `an order that is ${order.status} cannot become ${status}; it can become ${nextStatuses(order.status).join(', ')}`,
       );
     }
-    if (changes.deliveryDate === null) problems.add('deliveryDate', 'cannot be emptied: give the planned delivery date');
+    if (changes.deliveryDate === null && status !== OrderStatus.NEW && status !== OrderStatus.CONFIRMED) {
+      problems.add('deliveryDate', `cannot be emptied once the order is ${status}: give the planned delivery date`);
+    }
     const deliveryDate = validate.date(problems, 'deliveryDate', changes.deliveryDate);
     if (deliveryDate && deliveryDate < order.orderDate) {
       problems.add('deliveryDate', `cannot be before the order date (${order.orderDate})`);
@@ -398,10 +401,11 @@ export class OrderService {
         deliveryPostalCode: postalCode !== undefined ? postalCode : order.deliveryPostalCode,
         deliveryCity: city !== undefined ? city : order.deliveryCity,
         recipientName: recipientName !== undefined ? recipientName : order.recipientName,
+        deliveryDate: deliveryDate !== undefined ? deliveryDate : order.deliveryDate,
       };
       const missing = ADDRESS_FOR_DELIVERY.filter((field) => !address[field]);
       if (missing.length > 0) {
-        problems.add('status', `an order goes IN_DELIVERY only with a complete delivery address; missing: ${missing.join(', ')}`);
+        problems.add('status', `an order goes IN_DELIVERY only with a complete delivery address and date; missing: ${missing.join(', ')}`);
         return [];
       }
     }
@@ -421,7 +425,7 @@ export class OrderService {
       changed.push(field);
     };
     set('status', status);
-    set('deliveryDate', deliveryDate ?? undefined);
+    set('deliveryDate', deliveryDate);
     set('deliveredAt', deliveredAt ?? undefined);
     set('deliveryStreetAddress', street);
     set('deliveryPostalCode', postalCode);

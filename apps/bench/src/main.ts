@@ -1,0 +1,530 @@
+/**
+ * `npm run bench`: issue 5's benchmark. On a generated register (reused when complete), side by
+ * side on the same data and field selection: the floor (node:http + pg), PostGraphile 5, our API
+ * with field rules and auditing, and our API with them switched off. The API under test runs on
+ * core 0; PostgreSQL (a server of our own, settings below) and the load generator on core 1.
+ * Prints one table and writes docs/benchmarks.md.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { pinTree, startCluster, type Cluster } from './cluster.ts';
+import { measure, warmUp, type LoadResult } from './load.ts';
+import { memoryMb, processCpuMs, treeCpuMs } from './proc.ts';
+import { scenarios, type ContestantKind, type Samples, type Scenario } from './scenarios.ts';
+import { report, type Measurement, type SingleTiming } from './report.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..', '..');
+const API_CORE = 0;
+const LOAD_CORE = 1;
+const STAFF_PASSWORD = 'bench-password-2026';
+const NOTES_MARKER = '<!-- notes: kept when npm run bench rewrites this file -->';
+/** The API compiled for the benchmark alone: other work rebuilding apps/api/dist does not change it mid-run. */
+const apiDist = join(repoRoot, 'apps', 'api', '.data', 'bench-dist');
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    customers: { type: 'string' },
+    seconds: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string', default: '10,50' },
+    contestants: { type: 'string', default: 'floor,postgraphile,ours,ours-rules-off' },
+    scenarios: { type: 'string' },
+    output: { type: 'string', default: join(repoRoot, 'docs', 'benchmarks.md') },
+    'skip-build': { type: 'boolean', default: false },
+    'generate-only': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  process.stdout.write(`npm run bench -- [options]
+  --quick                 small smoke run: 10,000 customers, 5 s per scenario
+  --customers <n>         register size (default 1000000, or BENCH_CUSTOMERS)
+  --seconds <s>           measured seconds per scenario and connection count (default 10; quick 5)
+  --warmup <s>            checked warm-up seconds before each measurement (default 3; quick 1)
+  --connections <list>    default 10,50
+  --contestants <list>    floor,postgraphile,ours,ours-rules-off
+  --scenarios <list>      e.g. by-id,page@0 (default: all)
+  --output <file>         default docs/benchmarks.md
+  --skip-build            use the API snapshot the last run compiled (apps/api/.data/bench-dist)
+  --generate-only         generate (or finish) and prepare the register, then stop
+`);
+  process.exit(0);
+}
+
+// All cores of the machine, not the ones this process may use (it runs pinned to one).
+const cores = cpus().length;
+const pinning = cores >= 2;
+
+// The harness (load generator) runs on the PostgreSQL core: re-run ourselves pinned there.
+if (pinning && process.env.BENCH_PINNED !== '1') {
+  const child = spawn('taskset', ['-c', String(LOAD_CORE), process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_PINNED: '1' },
+  });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} else {
+  await main();
+}
+
+function log(line: string) {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+function number(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} must be a positive number (got "${value}")`);
+  return parsed;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+interface BenchSecrets {
+  PIN_ENCRYPTION_KEY: string;
+  PIN_ENCRYPTION_KEY_ID: string;
+  BLIND_INDEX_KEY: string;
+  SESSION_SECRET: string;
+}
+
+function benchSecrets(dataDir: string): BenchSecrets {
+  const file = join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as BenchSecrets;
+  const secrets = {
+    PIN_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    PIN_ENCRYPTION_KEY_ID: 'bench-1',
+    BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+  };
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  return secrets;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function runCommand(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, commandArgs, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    child.on('exit', (code) => (code === 0 ? resolveRun(out) : reject(new Error(`${command} ${commandArgs.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** A generated register of this size in its own database, reused when a run completed it. */
+async function ensureRegister(cluster: Cluster, customers: number, env: NodeJS.ProcessEnv) {
+  const database = `register_bench_${customers}`;
+  const url = cluster.urlFor(database);
+  const exists = await query(cluster.adminUrl, 'select 1 from pg_database where datname = $1', [database]);
+  if (exists.length === 0) await query(cluster.adminUrl, `create database "${database}"`);
+  const state = await query<{ completed: boolean }>(
+    url,
+    `select to_regclass('register_generate.run') is not null as completed`,
+  );
+  let generation: { seconds: number; perSecond: number } | undefined;
+  const done = state[0]!.completed
+    ? (await query<{ completed: boolean; customers: number }>(url, 'select completed_at is not null as completed, customers from register_generate.run'))[0]
+    : undefined;
+  if (done?.completed && done.customers === customers) {
+    log(`reusing the generated register of ${customers.toLocaleString('en-US')} customers in ${database}`);
+  } else {
+    log(`generating ${customers.toLocaleString('en-US')} customers into ${database} (restartable: an interrupted run continues)`);
+    const cli = join(apiDist, 'cli', 'main.js');
+    // The generator may use every core (this harness runs pinned to one).
+    const generate = [cli, 'generate', '--customers', String(customers), '--seed', '1', '--database-url', url];
+    const out = pinning
+      ? await runCommand('taskset', ['-c', `0-${cores - 1}`, process.execPath, ...generate], env)
+      : await runCommand(process.execPath, generate, env);
+    const match = /in ([\d.]+) s(?:.*?: ([\d,]+) customers\/s)?/.exec(out);
+    if (match) generation = { seconds: Number(match[1]), perSecond: Number((match[2] ?? '0').replace(/,/g, '')) };
+  }
+  return { database, url, generation };
+}
+
+/** Once per database: statistics and visibility map fresh, pg_stat_statements, a customer with 10,000 events. */
+async function prepare(url: string): Promise<{ reportCustomerId: string }> {
+  await query(url, 'create extension if not exists pg_stat_statements');
+  await query(url, `create schema if not exists register_bench`);
+  await query(url, `create table if not exists register_bench.prepared (id int primary key, report_customer_id uuid not null, at timestamptz not null default now())`);
+  const [prepared] = await query<{ report_customer_id: string }>(url, 'select report_customer_id from register_bench.prepared');
+  if (prepared) return { reportCustomerId: prepared.report_customer_id };
+  log('preparing the database once: 10,000 history events for the access-report customer, vacuum analyze');
+  const [customer] = await query<{ id: string }>(url, `select id from customer where kind = 'PRIVATE' and status = 'ACTIVE' order by id limit 1`);
+  if (!customer) throw new Error('the generated register has no active private customer');
+  await query(
+    url,
+    `insert into customer_event (id, customer_id, at, kind, summary, channel, source_type, collected_at)
+     select gen_random_uuid(), $1, now() - (n || ' hours')::interval, 'CONTACT', 'Asiakaspalvelupuhelu: kysymys laskusta (benchmark).', 'PHONE', 'DATA_SUBJECT', now() - (n || ' hours')::interval
+       from generate_series(1, 10000 - (select count(*) from customer_event where customer_id = $1)::int) as n`,
+    [customer.id],
+  );
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`set maintenance_work_mem = '512MB'`);
+  await client.query('vacuum (analyze)');
+  await client.end();
+  await query(url, 'insert into register_bench.prepared (id, report_customer_id) values (1, $1)', [customer.id]);
+  return { reportCustomerId: customer.id };
+}
+
+async function samplesOf(url: string): Promise<Samples> {
+  const rows = await query<{ id: string; phone: string; email: string; name: string }>(
+    url,
+    `select c.id, c.phone, c.email, c.name from customer c tablesample system (5) repeatable (1)
+      where c.status = 'ACTIVE' and exists (select 1 from contract k where k.customer_id = c.id) limit 2000`,
+  );
+  if (rows.length < 50) throw new Error('too few customers with contracts to sample');
+  return {
+    customerIds: rows.map((row) => row.id),
+    phones: rows.map((row) => row.phone),
+    emails: rows.map((row) => row.email),
+    namePrefixes: rows.map((row) => {
+      const [first, second = ''] = row.name.split(' ');
+      return `${first} ${second.slice(0, 3)}`.trim();
+    }),
+  };
+}
+
+interface Running {
+  name: string;
+  kind: ContestantKind;
+  url: string;
+  pid: number;
+  headers: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+async function waitUntil(check: () => Promise<boolean>, child: ChildProcess, what: string, output: () => string) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}:\n${output().slice(-3000)}`);
+    if (await check().catch(() => false)) return;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 300));
+  }
+  throw new Error(`${what} did not become ready within 120 s:\n${output().slice(-3000)}`);
+}
+
+async function startContestant(name: string, databaseUrl: string, env: NodeJS.ProcessEnv): Promise<Running> {
+  const port = await freePort();
+  const kind: ContestantKind = name.startsWith('ours') ? 'ours' : (name as ContestantKind);
+  const script =
+    kind === 'floor' ? join(here, 'floor-server.ts') : kind === 'postgraphile' ? join(here, 'postgraphile-server.ts') : join(apiDist, 'main.js');
+  const childEnv: NodeJS.ProcessEnv = {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    POOL_SIZE: '10',
+    LOG_LEVEL: 'warn',
+    RETENTION_JOB: 'false',
+    BENCH_DISABLE_RULES: name === 'ours-rules-off' ? 'true' : 'false',
+  };
+  const command = pinning ? 'taskset' : process.execPath;
+  const commandArgs = pinning ? ['-c', String(API_CORE), process.execPath, script] : [script];
+  let output = '';
+  const child = spawn(command, commandArgs, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const health = kind === 'ours' ? '/readyz' : kind === 'floor' ? '/health' : undefined;
+  await waitUntil(
+    async () => (health ? (await fetch(`${url}${health}`)).ok : output.includes('listening')),
+    child,
+    name,
+    () => output,
+  );
+  const headers: Record<string, string> = {};
+  if (kind === 'ours') headers.cookie = await login(url, 'service');
+  return {
+    name,
+    kind,
+    url,
+    pid: child.pid!,
+    headers,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function gql(url: string, cookie: string | undefined, body: Record<string, unknown>) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { response, json: (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] } };
+}
+
+async function login(url: string, role: string): Promise<string> {
+  const { response, json } = await gql(url, undefined, { query: `mutation { login(username: "${role}", password: "${STAFF_PASSWORD}") { id } }` });
+  if (json.errors?.length) throw new Error(`login as ${role} failed: ${json.errors[0]!.message}`);
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error(`login as ${role} gave no session cookie`);
+  return cookie;
+}
+
+async function statements(url: string): Promise<number> {
+  const [row] = await query<{ calls: string }>(
+    url,
+    `select coalesce(sum(calls), 0)::text as calls from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())`,
+  );
+  return Number(row!.calls);
+}
+
+async function measureScenario(running: Running, scenario: Scenario, connections: number, seconds: number, warmupSeconds: number, cluster: Cluster, dbUrl: string): Promise<Measurement> {
+  const base = { contestant: running.name, scenario: scenario.id, label: scenario.label, connections };
+  const problem = await warmUp(running.url, scenario, connections, warmupSeconds, running.headers);
+  if (problem) {
+    log(`${running.name} ${scenario.id} c=${connections}: warm-up failed: ${problem}`);
+    return { ...base, problem: `${problem}${await aloneNote(running, scenario)}` };
+  }
+  const statementsBefore = await statements(dbUrl);
+  const apiBefore = processCpuMs(running.pid);
+  const pgBefore = treeCpuMs(cluster.postmasterPid);
+  const result: LoadResult = await measure(running.url, scenario, connections, seconds, running.headers);
+  if (result.operations === 0) {
+    log(`${running.name} ${scenario.id} c=${connections}: no operation completed in ${seconds} s`);
+    return { ...base, problem: `no operation completed in the ${seconds} s measured${await aloneNote(running, scenario)}` };
+  }
+  const apiCpu = processCpuMs(running.pid) - apiBefore;
+  const pgCpu = treeCpuMs(cluster.postmasterPid) - pgBefore;
+  // The statement that reads the counter is itself counted once.
+  const statementCount = (await statements(dbUrl)) - statementsBefore - 1;
+  const memory = memoryMb(running.pid);
+  const ops = Math.max(1, result.operations);
+  const measurement: Measurement = {
+    ...base,
+    perSecond: result.perSecond,
+    p50: result.p50,
+    p95: result.p95,
+    p99: result.p99,
+    apiCpuMs: apiCpu / ops,
+    pgCpuMs: pgCpu / ops,
+    statements: statementCount / ops,
+    rssMb: memory.rss,
+    peakMb: memory.peak,
+    failures: result.failures,
+    operations: result.operations,
+  };
+  log(
+    `${running.name.padEnd(15)} ${scenario.id.padEnd(13)} c=${String(connections).padEnd(3)} ${result.perSecond.toFixed(0).padStart(6)} op/s  p50 ${result.p50.toFixed(1)} p95 ${result.p95.toFixed(1)} p99 ${result.p99.toFixed(1)} ms  cpu api ${measurement.apiCpuMs!.toFixed(3)} pg ${measurement.pgCpuMs!.toFixed(3)} ms/op  sql ${measurement.statements!.toFixed(1)}/op`,
+  );
+  return measurement;
+}
+
+/** When a scenario cannot be measured under load: how long one operation takes on its own. */
+async function aloneNote(running: Running, scenario: Scenario): Promise<string> {
+  try {
+    const started = performance.now();
+    let previous: unknown;
+    for (const step of scenario.steps) {
+      const response = await fetch(`${running.url}${step.path(0)}`, {
+        method: step.method,
+        headers: { ...running.headers, ...(step.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        ...(step.body ? { body: step.body(0, previous) } : {}),
+      });
+      previous = await response.json();
+      const wrong = response.ok ? step.check(previous) : `HTTP ${response.status}`;
+      if (wrong) return `; alone it fails too: ${wrong}`;
+    }
+    return `; one operation alone takes ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  } catch (error) {
+    return `; alone it fails too: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+async function timeOnce<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = performance.now();
+  const value = await work();
+  return { ms: performance.now() - started, value };
+}
+
+/** Scenarios 5–6 call operations other work is adding: run when the schema has them, else say so. */
+async function privacyScenarios(running: Running, reportCustomerId: string, dbUrl: string): Promise<SingleTiming[]> {
+  const cookie = await login(running.url, 'dpo');
+  const { json: schema } = await gql(running.url, cookie, { query: '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }' });
+  const names = new Set<string>();
+  const types = schema.data?.__schema as { queryType: { fields: { name: string }[] }; mutationType: { fields: { name: string }[] } } | undefined;
+  for (const field of [...(types?.queryType.fields ?? []), ...(types?.mutationType.fields ?? [])]) names.add(field.name);
+  const timings: SingleTiming[] = [];
+
+  if (names.has('accessReport')) {
+    const runs: number[] = [];
+    let problem: string | undefined;
+    for (let n = 0; n < 4 && !problem; n += 1) {
+      const { ms, value } = await timeOnce(() => gql(running.url, cookie, { query: 'query ($id: ID!) { accessReport(subjectId: $id) }', variables: { id: reportCustomerId } }));
+      if (value.json.errors?.length) problem = value.json.errors[0]!.message;
+      else if (n > 0) runs.push(ms);
+    }
+    timings.push({ id: 'access-report', label: 'access report, customer with 10,000 history events', runs, problem, targetMs: 2000 });
+  } else {
+    timings.push({ id: 'access-report', label: 'access report, customer with 10,000 history events', runs: [], problem: 'not available in this build (no accessReport operation)', targetMs: 2000 });
+  }
+
+  if (names.has('erasurePlan') && names.has('eraseDataSubject')) {
+    const candidates = await query<{ id: string }>(dbUrl, `select id from customer where status = 'TERMINATED' and kind = 'PRIVATE' order by id desc limit 3`);
+    const runs: number[] = [];
+    let problem: string | undefined;
+    for (const candidate of candidates) {
+      const plan = await gql(running.url, cookie, { query: 'query ($id: ID!) { erasurePlan(customerId: $id) { fingerprint } }', variables: { id: candidate.id } });
+      const fingerprint = (plan.json.data?.erasurePlan as { fingerprint?: string } | undefined)?.fingerprint;
+      if (!fingerprint) {
+        problem = plan.json.errors?.[0]?.message ?? 'erasurePlan returned no fingerprint';
+        break;
+      }
+      const { ms, value } = await timeOnce(() =>
+        gql(running.url, cookie, { query: 'mutation ($id: ID!, $confirm: String!) { eraseDataSubject(customerId: $id, confirm: $confirm) { __typename } }', variables: { id: candidate.id, confirm: fingerprint } }),
+      );
+      if (value.json.errors?.length) {
+        problem = value.json.errors[0]!.message;
+        break;
+      }
+      runs.push(ms);
+    }
+    timings.push({ id: 'erasure', label: 'erasure of one customer (eraseDataSubject)', runs, problem, targetMs: 1000 });
+  } else {
+    timings.push({ id: 'erasure', label: 'erasure of one customer', runs: [], problem: 'not available in this build (no erasurePlan/eraseDataSubject)', targetMs: 1000 });
+  }
+
+  const retention = [...names].filter((name) => /^(run|start)Retention/i.test(name));
+  timings.push({
+    id: 'retention',
+    label: 'retention job over the terminated customers',
+    runs: [],
+    problem:
+      retention.length > 0
+        ? `an operation exists (${retention.join(', ')}) but this harness does not start it yet`
+        : 'not available in this build (no operation starts the retention job on demand)',
+    targetMs: undefined,
+  });
+  return timings;
+}
+
+function machine(cluster: Cluster) {
+  const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown';
+  let commit = 'unknown';
+  let dirty = false;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot }).toString().trim();
+    dirty = execFileSync('git', ['status', '--porcelain'], { cwd: repoRoot }).toString().trim().length > 0;
+  } catch {
+    // not a git checkout
+  }
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  return { cores, cpuModel, memoryGb: Math.round(totalmem() / 2 ** 30), postgres: cluster.version.split(' on ')[0] ?? cluster.version, commit, dirty, loadAtStart: load, node: process.version };
+}
+
+async function main() {
+  const quick = args.quick ?? false;
+  const customers = number(args.customers ?? process.env.BENCH_CUSTOMERS, quick ? 10_000 : 1_000_000, '--customers');
+  const seconds = number(args.seconds, quick ? 5 : 10, '--seconds');
+  const warmupSeconds = number(args.warmup, quick ? 1 : 3, '--warmup');
+  const connectionCounts = args.connections!.split(',').map((value) => number(value, 10, '--connections'));
+  const contestants = args.contestants!.split(',').map((value) => value.trim());
+  const onlyScenarios = args.scenarios ? new Set(args.scenarios.split(',')) : undefined;
+  for (const name of contestants) {
+    if (!['floor', 'postgraphile', 'ours', 'ours-rules-off'].includes(name)) throw new Error(`--contestants: unknown "${name}" (floor, postgraphile, ours, ours-rules-off)`);
+  }
+  if (!args['skip-build']) {
+    log('compiling the API for the benchmark (apps/api/.data/bench-dist)');
+    rmSync(apiDist, { recursive: true, force: true });
+    const apiDir = join(repoRoot, 'apps', 'api');
+    execFileSync(join(apiDir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', apiDist], { cwd: apiDir, stdio: 'inherit' });
+  }
+  if (!existsSync(join(apiDist, 'main.js'))) throw new Error(`the API is not compiled at ${apiDist}: run without --skip-build`);
+
+  const dataDir = join(repoRoot, '.data', 'bench');
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const secrets = benchSecrets(dataDir);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NODE_ENV: 'development', DATA_DIR: dataDir, DEMO_PASSWORD: STAFF_PASSWORD, SEED_DEMO_DATA: 'false' };
+  delete env.BENCH_PINNED;
+
+  log(`starting PostgreSQL of our own in ${dataDir}`);
+  // Unpinned while the register is generated; pinned to the load core before anything is measured.
+  const cluster = await startCluster({ dataDir, port: await freePort(), core: undefined });
+  const started = new Date();
+  const measurements: Measurement[] = [];
+  let privacy: SingleTiming[] = [];
+  let generation: { seconds: number; perSecond: number } | undefined;
+  const info = machine(cluster);
+  try {
+    const register = await ensureRegister(cluster, customers, env);
+    generation = register.generation;
+    const { reportCustomerId } = await prepare(register.url);
+    const samples = await samplesOf(register.url);
+    if (args['generate-only']) {
+      log(`the register of ${customers.toLocaleString('en-US')} customers is ready in ${register.database}`);
+      return;
+    }
+    if (pinning) {
+      pinTree(cluster.postmasterPid, LOAD_CORE);
+      log(`PostgreSQL pinned to core ${LOAD_CORE}`);
+    }
+    for (const name of contestants) {
+      log(`starting ${name} on core ${pinning ? API_CORE : 'any'}`);
+      const running = await startContestant(name, register.url, env);
+      try {
+        for (const scenario of scenarios(running.kind, samples)) {
+          if (onlyScenarios && !onlyScenarios.has(scenario.id)) continue;
+          for (const connections of connectionCounts) {
+            measurements.push(await measureScenario(running, scenario, connections, seconds, warmupSeconds, cluster, register.url));
+          }
+        }
+        if (name === 'ours') privacy = await privacyScenarios(running, reportCustomerId, register.url);
+      } finally {
+        await running.stop();
+      }
+    }
+  } finally {
+    await cluster.stop();
+  }
+  const markdown = report({
+    started,
+    machine: info,
+    settings: { customers, seconds, warmupSeconds, connections: connectionCounts, quick, pinning, postgres: cluster.settings, generation },
+    measurements,
+    privacy,
+  });
+  process.stdout.write(`${markdown}\n`);
+  mkdirSync(dirname(args.output!), { recursive: true });
+  // Notes written by people under the marker (analysis of a run) survive the next run's table.
+  const previous = existsSync(args.output!) ? readFileSync(args.output!, 'utf8') : '';
+  const notes = previous.includes(NOTES_MARKER) ? previous.slice(previous.indexOf(NOTES_MARKER)) : '';
+  writeFileSync(args.output!, notes ? `${markdown}\n${notes}` : markdown);
+  log(`written to ${args.output}`);
+}
