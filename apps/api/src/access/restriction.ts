@@ -66,10 +66,15 @@ const ACTIVE_RESTRICTIONS = 'select "subject_id" from "processing_restriction" w
  * The filter of a list for this principal: its row conditions and, for everyone but the dpo, no
  * row of a restricted subject. Undefined when the principal sees every row.
  */
-export function listRowFilter(principal: Principal, typeName: string): object | undefined {
+export function listRowFilter(ctx: Pick<RequestContext, 'principal' | 'caller'>, typeName: string): object | undefined {
+  const { principal, caller } = ctx;
   const conditions = rowFilter(principal, typeName);
   const property = subjectProperty(typeName);
-  const restriction = mayProcessRestricted(principal) || !property ? undefined : { [property]: { $nin: raw(ACTIVE_RESTRICTIONS) } };
+  // No restriction was active when the request began (read with the caller): no rows to leave out,
+  // and no sub-select to keep the list's own indexes from serving it.
+  const noneActive = 'anyRestrictions' in caller && caller.anyRestrictions === false;
+  const restriction =
+    mayProcessRestricted(principal) || !property || noneActive ? undefined : { [property]: { $nin: raw(ACTIVE_RESTRICTIONS) } };
   if (!restriction) return conditions;
   return conditions ? { $and: [conditions, restriction] } : restriction;
 }

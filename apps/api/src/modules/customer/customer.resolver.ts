@@ -16,7 +16,7 @@ export class CustomerResolver {
 
   @Query(() => [Customer])
   async allCustomers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext) {
-    const customers = await ctx.services.customers.list(ctx.em, args, listRowFilter(ctx.principal, 'Customer'));
+    const customers = await ctx.services.customers.list(ctx.em, args, listRowFilter(ctx, 'Customer'));
     // The list left restricted people out: their fields need no second look-up.
     primeUnrestricted(ctx, 'Customer', customers);
     return customers;
@@ -24,7 +24,7 @@ export class CustomerResolver {
 
   @Query(() => ListMetadata)
   async _allCustomersMeta(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext) {
-    return { count: await ctx.services.customers.count(ctx.em, args, listRowFilter(ctx.principal, 'Customer')) };
+    return { count: await ctx.services.customers.count(ctx.em, args, listRowFilter(ctx, 'Customer')) };
   }
 
   @Mutation(() => Customer, { nullable: true })

@@ -19,6 +19,8 @@ export interface StoredColumn {
   hasDefault: boolean;
   array: boolean;
   generated: boolean;
+  /** The column's type name (e.g. `uuid`), for casting parameters so that indexes apply. */
+  typeName: string;
 }
 
 export interface FieldErasure {
@@ -87,9 +89,9 @@ function propertyColumns(meta: EntityMetadata, field: string): string[] {
 /** The database's own description of the tables' columns (one query for every table). */
 async function storedColumns(em: EntityManager, tables: string[]): Promise<Map<string, Map<string, StoredColumn>>> {
   const rows = await em.getConnection().execute<
-    { table_name: string; column_name: string; is_nullable: string; column_default: string | null; data_type: string; is_generated: string }[]
+    { table_name: string; column_name: string; is_nullable: string; column_default: string | null; data_type: string; udt_name: string; is_generated: string }[]
   >(
-    `select table_name, column_name, is_nullable, column_default, data_type, is_generated
+    `select table_name, column_name, is_nullable, column_default, data_type, udt_name, is_generated
        from information_schema.columns where table_schema = current_schema() and table_name = any(?::text[]) order by ordinal_position`,
     [pgArray(tables)],
     'all',
@@ -104,6 +106,7 @@ async function storedColumns(em: EntityManager, tables: string[]): Promise<Map<s
       hasDefault: row.column_default !== null,
       array: row.data_type === 'ARRAY',
       generated: row.is_generated === 'ALWAYS',
+      typeName: row.udt_name,
     });
   }
   return byTable;

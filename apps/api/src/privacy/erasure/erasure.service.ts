@@ -439,14 +439,14 @@ export class ErasureService {
         if (DELETION_FUNCTIONS[table.table]) continue;
         const deleted = planned.records.filter((record) => record.action === 'DELETE').map((record) => record.id);
         if (deleted.length > 0) {
-          await run(`delete from ${quote(table.table)} where ${quote(table.primaryKey)}::text = any(?::text[])`, [pgArray(deleted)]);
+          await run(`delete from ${quote(table.table)} where ${primaryKeyIn(table)}`, [pgArray(deleted)]);
         }
         for (const action of ['ANONYMISE', 'HOLD', 'CLEAR'] as const) {
           const ids = planned.records.filter((record) => record.action === action).map((record) => record.id);
           if (ids.length === 0) continue;
           const assignments = this.assignments(table, action);
           if (assignments.length === 0) continue;
-          await run(`update ${quote(table.table)} set ${assignments.join(', ')} where ${quote(table.primaryKey)}::text = any(?::text[])`, [pgArray(ids)]);
+          await run(`update ${quote(table.table)} set ${assignments.join(', ')} where ${primaryKeyIn(table)}`, [pgArray(ids)]);
         }
       }
 
@@ -510,4 +510,13 @@ export class ErasureService {
     }
     return [...values].map(([name, value]) => `${quote(name)} = ${value}`);
   }
+}
+
+/**
+ * `<primary key> = any(?)` with the parameter cast to the key's own type: comparing the key as text
+ * would hide it from its index and turn every statement into a scan of the whole table.
+ */
+function primaryKeyIn(table: ErasureTable): string {
+  const type = table.columns.get(table.primaryKey)?.typeName ?? 'text';
+  return `${quote(table.primaryKey)} = any(?::${quote(type)}[])`;
 }
