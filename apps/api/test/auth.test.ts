@@ -127,6 +127,29 @@ describe('sessions', () => {
     expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('an idle session expires; activity keeps it alive without rewriting the row on every request', async () => {
+    const { id } = await createUser('idler');
+    const { client } = await login('idler', PASSWORD);
+    expect(await me(client)).toMatchObject({ name: 'idler' });
+    const lastSeen = async () =>
+      Number((await sql<{ ms: string }>(app, 'select (extract(epoch from last_seen_at) * 1000)::bigint as ms from staff_session where user_id = ?', [id]))[0]!.ms);
+
+    // Recent activity: the next request reads the session and leaves the row as it is.
+    const before = await lastSeen();
+    expect(await me(client)).toMatchObject({ name: 'idler' });
+    expect(await lastSeen()).toBe(before);
+
+    // Activity a few minutes old is refreshed by the next request.
+    await sql(app, "update staff_session set last_seen_at = now() - interval '5 minutes' where user_id = ?", [id]);
+    const stale = await lastSeen();
+    expect(await me(client)).toMatchObject({ name: 'idler' });
+    expect(await lastSeen()).toBeGreaterThan(stale + 4 * 60_000);
+
+    // Idle longer than SESSION_IDLE_MINUTES (60 by default): signed out.
+    await sql(app, "update staff_session set last_seen_at = now() - interval '61 minutes' where user_id = ?", [id]);
+    expect(await me(client)).toBeNull();
+  });
+
   it("a deactivated user's sessions stop working at once, and signing in again is refused", async () => {
     const { id } = await createUser('leaver');
     const { client, result } = await login('leaver', PASSWORD);

@@ -10,6 +10,12 @@ import { ApiKey } from '../modules/staff/api-key.entity.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
 import type { Caller } from './caller.js';
 
+/**
+ * A session's last activity is written at most this often: the idle expiry is measured in minutes,
+ * and rewriting the row on every request would make each read a write (WAL, a row lock, bloat).
+ */
+const SESSION_TOUCH_SECONDS = 30;
+
 /** Served by the partial index of active restrictions (privacy/restriction). */
 const ANY_ACTIVE_RESTRICTION = 'exists (select 1 from processing_restriction where lifted_at is null)';
 
@@ -142,7 +148,7 @@ export class AuthService {
   }
 
   /**
-   * One statement per request: finds the session, refreshes it, reads the user's roles and whether
+   * One statement per request: finds the session, refreshes it (at most every SESSION_TOUCH_SECONDS), reads the user's roles and whether
    * any processing restriction is active (when none is, the request's restriction checks need no
    * query of their own).
    */
@@ -152,9 +158,11 @@ export class AuthService {
       { id: string; username: string; display_name: string; roles: string[]; any_restrictions: boolean }[]
     >(
       `with s as (
+         select id, user_id, last_seen_at from staff_session
+          where id = ? and expires_at > now() and last_seen_at > now() - make_interval(mins => ?)),
+       touched as (
          update staff_session set last_seen_at = now()
-          where id = ? and expires_at > now() and last_seen_at > now() - make_interval(mins => ?)
-          returning user_id)
+          where id = (select id from s) and last_seen_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds')
        select u.id, u.username, u.display_name, u.roles, ${ANY_ACTIVE_RESTRICTION} as any_restrictions
          from s join staff_user u on u.id = s.user_id and u.active`,
       [digest, this.config.session.idleMinutes],
