@@ -132,6 +132,8 @@ describe('register api-key create', () => {
       keyId: rows[0]!.id,
       partner: 'Posti Oy',
       scopes: ['delivery'],
+      // Read in the same statement: no processing restriction is active in this database.
+      anyRestrictions: false,
     });
     expect(await services.auth.apiKeyCaller(orm.em.fork(), `${key!}x`)).toBeUndefined();
   }, 60_000);

