@@ -62,6 +62,9 @@ async function main() {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
     setNotReady();
+    // First, so that the job stops taking work before the database goes (the embedded PostgreSQL's
+    // own signal handler stops it at the same moment).
+    const jobStopped = retentionJob?.stop();
     const force = setTimeout(() => {
       logger.error('requests did not finish in 10 s; stopping anyway');
       process.exit(1);
@@ -70,7 +73,7 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     await apollo.stop();
-    await retentionJob?.stop();
+    await jobStopped;
     await database.close();
     logger.info('stopped');
     process.exit(0);

@@ -36,7 +36,11 @@ export class RetentionJob {
 
   async start(): Promise<void> {
     const boss = new PgBoss({ connectionString: this.options.databaseUrl, schema: JOB_SCHEMA });
-    boss.on('error', (error: Error) => this.logger.error({ err: { message: error.message } }, 'job queue error'));
+    boss.on('error', (error: Error) => {
+      // While the register shuts down, the queue's connections are cut under it: expected, not an error.
+      if (this.stopping) this.logger.debug({ err: { message: error.message } }, 'job queue error while stopping');
+      else this.logger.error({ err: { message: error.message } }, 'job queue error');
+    });
     await boss.start();
     if (!(await boss.getQueue(RETENTION_QUEUE))) {
       await boss.createQueue(RETENTION_QUEUE, { policy: 'singleton', expireInSeconds: 6 * 60 * 60, retryLimit: 1 });
