@@ -8,10 +8,10 @@ import {
   TableBody,
   TableCell,
   TableHead,
-  TablePagination,
   TableRow,
   Typography,
 } from '@mui/material';
+import { FixedPager } from '../common/FixedPager';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Title, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
@@ -163,16 +163,7 @@ function RowErrors({ runId }: { runId: string }) {
             </TableBody>
           </Table>
         ) : null}
-        {total > PER_PAGE ? (
-          <TablePagination
-            component="div"
-            count={total}
-            page={page}
-            rowsPerPage={PER_PAGE}
-            rowsPerPageOptions={[PER_PAGE]}
-            onPageChange={(_event, next) => setPage(next)}
-          />
-        ) : null}
+        <FixedPager total={total} page={page} perPage={PER_PAGE} onPage={setPage} />
       </CardContent>
     </Card>
   );

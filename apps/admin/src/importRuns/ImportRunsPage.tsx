@@ -10,11 +10,11 @@ import {
   TableBody,
   TableCell,
   TableHead,
-  TablePagination,
   TableRow,
   TextField,
   Typography,
 } from '@mui/material';
+import { FixedPager } from '../common/FixedPager';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router-dom';
@@ -181,16 +181,7 @@ function PastImports() {
             </TableBody>
           </Table>
         )}
-        {total > PER_PAGE ? (
-          <TablePagination
-            component="div"
-            count={total}
-            page={page}
-            rowsPerPage={PER_PAGE}
-            rowsPerPageOptions={[PER_PAGE]}
-            onPageChange={(_event, next) => setPage(next)}
-          />
-        ) : null}
+        <FixedPager total={total} page={page} perPage={PER_PAGE} onPage={setPage} />
       </CardContent>
     </Card>
   );

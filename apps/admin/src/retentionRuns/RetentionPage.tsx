@@ -10,11 +10,11 @@ import {
   TableBody,
   TableCell,
   TableHead,
-  TablePagination,
   TableRow,
   TextField,
   Typography,
 } from '@mui/material';
+import { FixedPager } from '../common/FixedPager';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { intlLocale } from '../i18n';
@@ -204,14 +204,7 @@ function PastRuns() {
             </TableBody>
           </Table>
         )}
-        <TablePagination
-          component="div"
-          count={total}
-          page={page}
-          rowsPerPage={PER_PAGE}
-          rowsPerPageOptions={[PER_PAGE]}
-          onPageChange={(_event, next) => setPage(next)}
-        />
+        <FixedPager total={total} page={page} perPage={PER_PAGE} onPage={setPage} />
       </CardContent>
     </Card>
   );
