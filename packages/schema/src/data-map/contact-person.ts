@@ -1,34 +1,10 @@
 import type { FieldClassification, StaffRole, TypeClassification } from './model.js';
+import { AFTER_RELATIONSHIP, CASEWORKERS, CONTACT_READERS, contactField, RELATIONSHIP, SERVICE_AND_DPO } from './person-fields.js';
 
 // A contact person of a business customer is a data subject of their own. Their name and contact
 // details are read like a customer's own contact fields (PRODUCT.md); what they do in the company
 // is for the caseworkers only. Marketing reads name and contact details (the permits narrow it to
 // the permitted channels once they exist).
-const CONTACT_READERS: readonly StaffRole[] = ['service', 'sales', 'billing', 'marketing', 'dpo'];
-const CASEWORKERS: readonly StaffRole[] = ['service', 'sales', 'billing', 'dpo'];
-const WRITERS: readonly StaffRole[] = ['service', 'dpo'];
-
-/** Kept while the company is a customer and for the period in which claims can still arise. */
-const AFTER_RELATIONSHIP = { after: 'relationship-end', months: 36 } as const;
-const RELATIONSHIP: FieldClassification['purposes'] = ['customer-relationship', 'service-delivery'];
-
-const contactField = (
-  en: string,
-  fi: string,
-  overrides: Partial<FieldClassification> = {},
-): FieldClassification => ({
-  label: { en, fi },
-  category: 'contact',
-  personal: true,
-  purposes: [...RELATIONSHIP, 'marketing'],
-  read: { roles: CONTACT_READERS },
-  write: { roles: WRITERS },
-  erasure: { strategy: 'delete' },
-  retention: AFTER_RELATIONSHIP,
-  providedBySubject: true,
-  ...overrides,
-});
-
 const recordField = (
   en: string,
   fi: string,
@@ -66,7 +42,7 @@ export const contactPersonMap: TypeClassification = {
       personal: false,
       purposes: RELATIONSHIP,
       read: { roles: CONTACT_READERS },
-      write: { roles: [], onCreate: WRITERS },
+      write: { roles: [], onCreate: SERVICE_AND_DPO },
       erasure: { strategy: 'none', reason: 'names the company, not the person' },
       retention: AFTER_RELATIONSHIP,
       storage: ['customer_id'],
@@ -89,7 +65,7 @@ export const contactPersonMap: TypeClassification = {
       personal: true,
       purposes: RELATIONSHIP,
       read: { roles: CASEWORKERS },
-      write: { roles: WRITERS },
+      write: { roles: SERVICE_AND_DPO },
       erasure: { strategy: 'delete' },
       retention: AFTER_RELATIONSHIP,
     },
@@ -99,7 +75,7 @@ export const contactPersonMap: TypeClassification = {
       personal: true,
       purposes: RELATIONSHIP,
       read: { roles: CASEWORKERS },
-      write: { roles: WRITERS },
+      write: { roles: SERVICE_AND_DPO },
       erasure: { strategy: 'delete' },
       retention: AFTER_RELATIONSHIP,
     },

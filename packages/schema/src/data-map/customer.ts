@@ -1,32 +1,8 @@
-import type { FieldClassification, StaffRole, TypeClassification } from './model.js';
+import type { FieldClassification, TypeClassification } from './model.js';
+import { AFTER_RELATIONSHIP, CASEWORKERS, CONTACT_READERS, contactField, RELATIONSHIP, SERVICE_AND_DPO } from './person-fields.js';
 
-// The access matrix of PRODUCT.md ("Who reads and writes a customer's fields"), one constant per
-// column group so that a change to a group is one reviewed line.
-const CUSTOMER_READERS: readonly StaffRole[] = ['service', 'sales', 'billing', 'marketing', 'dpo'];
-const CASEWORKERS: readonly StaffRole[] = ['service', 'sales', 'billing', 'dpo'];
-const SERVICE_AND_DPO: readonly StaffRole[] = ['service', 'dpo'];
-
-/** Kept while the relationship lasts and for the period in which claims can still arise. */
-const AFTER_RELATIONSHIP = { after: 'relationship-end', months: 36 } as const;
-const RELATIONSHIP: FieldClassification['purposes'] = ['customer-relationship', 'service-delivery'];
-
-const contactField = (
-  en: string,
-  fi: string,
-  overrides: Partial<FieldClassification> = {},
-): FieldClassification => ({
-  label: { en, fi },
-  category: 'contact',
-  personal: true,
-  purposes: [...RELATIONSHIP, 'marketing'],
-  read: { roles: CUSTOMER_READERS },
-  write: { roles: SERVICE_AND_DPO },
-  erasure: { strategy: 'delete' },
-  retention: AFTER_RELATIONSHIP,
-  providedBySubject: true,
-  ...overrides,
-});
-
+// The access matrix of PRODUCT.md ("Who reads and writes a customer's fields"): the column groups
+// are constants in person-fields.ts, shared with contact persons.
 const addressField = (en: string, fi: string): FieldClassification =>
   contactField(en, fi, { write: { roles: ['service', 'billing', 'dpo'] } });
 
@@ -39,7 +15,7 @@ export const customerMap: TypeClassification = {
       category: 'identity',
       personal: false,
       purposes: RELATIONSHIP,
-      read: { roles: CUSTOMER_READERS },
+      read: { roles: CONTACT_READERS },
       write: { roles: [] },
       erasure: { strategy: 'none', reason: 'an opaque key that identifies nobody once the rest is gone' },
       retention: AFTER_RELATIONSHIP,
@@ -49,7 +25,7 @@ export const customerMap: TypeClassification = {
       category: 'identity',
       personal: false,
       purposes: RELATIONSHIP,
-      read: { roles: CUSTOMER_READERS },
+      read: { roles: CONTACT_READERS },
       write: { roles: SERVICE_AND_DPO },
       erasure: { strategy: 'none', reason: 'says nothing about the person once the identifiers are gone' },
       retention: AFTER_RELATIONSHIP,
@@ -60,7 +36,7 @@ export const customerMap: TypeClassification = {
       personal: true,
       providedBySubject: true,
       purposes: [...RELATIONSHIP, 'billing', 'marketing'],
-      read: { roles: CUSTOMER_READERS },
+      read: { roles: CONTACT_READERS },
       write: { roles: SERVICE_AND_DPO },
       erasure: { strategy: 'anonymise', replacement: 'Erased customer' },
       retention: AFTER_RELATIONSHIP,
@@ -71,7 +47,7 @@ export const customerMap: TypeClassification = {
       category: 'lifecycle',
       personal: false,
       purposes: RELATIONSHIP,
-      read: { roles: CUSTOMER_READERS },
+      read: { roles: CONTACT_READERS },
       write: { roles: SERVICE_AND_DPO },
       erasure: { strategy: 'none', reason: 'set to ERASED by the erasure itself' },
       retention: AFTER_RELATIONSHIP,
@@ -129,7 +105,7 @@ export const customerMap: TypeClassification = {
       personal: false,
       providedBySubject: true,
       purposes: [...RELATIONSHIP, 'billing', 'marketing'],
-      read: { roles: CUSTOMER_READERS },
+      read: { roles: CONTACT_READERS },
       write: { roles: ['service', 'billing', 'dpo'] },
       erasure: { strategy: 'delete' },
       retention: AFTER_RELATIONSHIP,
