@@ -19,5 +19,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     teardownTimeout: 60_000,
+    // expect.poll waits as long as the browser tests' other waits (20 s, not vitest's 1 s): on a
+    // busy machine a filtered list can take more than a second to show.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

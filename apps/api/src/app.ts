@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -128,7 +129,7 @@ function auditPlugin(logger: Logger, auditing = true): ApolloServerPlugin<Reques
           }
         },
         async willSendResponse({ contextValue, response }) {
-          if (!auditing) return;
+          if (!auditing || contextValue.audit.pendingCount === 0) return;
           try {
             await contextValue.audit.flush(contextValue.em);
           } catch (error) {
@@ -174,7 +175,13 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
     hideSchemaDetailsFromClientErrors: config.production,
     validationRules: protection.validationRules,
     // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), auditPlugin(logger, !config.benchDisableRules)],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      auditPlugin(logger, !config.benchDisableRules),
+      // No HTTP caching of personal data, and without it Apollo does not wrap every field's
+      // resolver to compute cache hints (a cost per field of every response).
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;
       if (!code || code === 'INTERNAL_SERVER_ERROR') {
@@ -266,17 +273,29 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
         const headerId = req.get('x-request-id');
         const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
         res.setHeader('x-request-id', requestId);
-        const em = orm.em.fork();
-        const caller = await authenticate(req, services, em);
+        // The session look-up needs no EntityManager of its own (a prepared statement on the pool):
+        // the request's fork is made when a resolver first asks for it.
+        const caller = await authenticate(req, services, orm.em);
         const client = caller.kind === 'partner' ? `partner-key ${caller.keyId}` : clientOf(req);
         const audit = new AuditLog(caller, client, requestId);
+        // The principal follows the caller (`login` replaces it); derived once per caller, not per field.
+        let em: RequestContext['em'] | undefined;
+        let principal = principalOf(caller);
+        let principalOfCaller: Caller = caller;
         const context: RequestContext = {
           requestId,
           caller,
           get principal() {
-            return principalOf(this.caller);
+            if (this.caller !== principalOfCaller) {
+              principalOfCaller = this.caller;
+              principal = principalOf(this.caller);
+            }
+            return principal;
           },
-          em,
+          get em() {
+            em ??= orm.em.fork();
+            return em;
+          },
           audit,
           services,
           client,
@@ -293,7 +312,7 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
   if (existsSync(join(adminDist, 'index.html'))) {
     app.use(express.static(adminDist, { index: false, maxAge: '1h', immutable: false }));
     app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
-      res.sendFile(join(adminDist, 'index.html'));
+      res.sendFile('index.html', { root: adminDist });
     });
   } else {
     app.get('/', (_req, res) => {

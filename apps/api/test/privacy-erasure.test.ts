@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { dataMap } from '@register/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/audit/audit-chain.js';
+import { AuditLog } from '../src/audit/audit-log.js';
+import { isoToday } from '../src/privacy/erasure/hold-dates.js';
 import { buildErasureModel, HOLD_STARTS, uncoveredColumns } from '../src/privacy/erasure/erasure-model.js';
 import { countRows, expectBadInput, onlyError, sql, uniquePersonalIdentityNumber } from './support/helpers.js';
 import { startTestApp, type Client, type TestApp } from './support/test-app.js';
@@ -21,6 +23,8 @@ import { startTestApp, type Client, type TestApp } from './support/test-app.js';
 let app: TestApp;
 let dpo: Client;
 let staffId: string;
+/** While set, every statement the ORM sends is collected here. */
+let statements: string[] | undefined;
 
 function pgDumpBinary(): string {
   if (existsSync('/usr/bin/pg_dump')) return '/usr/bin/pg_dump';
@@ -202,7 +206,7 @@ async function createRichCustomer(): Promise<RichCustomer> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ customers: 12 });
+  app = await startTestApp({ customers: 12, onQuery: (statement) => statements?.push(statement) });
   dpo = await app.as('dpo');
   [{ id: staffId }] = (await sql<{ id: string }>(app, `select id::text as id from staff_user where username = 'dpo'`)) as [{ id: string }];
 }, 120_000);
@@ -310,15 +314,13 @@ describe('executing it', () => {
   let result: { erasureId: string; heldUntil: string | null; ledgerEntriesRemoved: number; restricted: boolean; counts: Plan['counts'] };
   let before: string;
   let after: string;
-  let durationMs = 0;
 
   beforeAll(async () => {
     customer = await createRichCustomer();
     before = await dump();
     const p = await plan({ customerId: customer.id });
-    const started = performance.now();
+    // Its speed (issue 5: under 1 s on a million customers) is measured by the benchmark, not here.
     const erased = await dpo.gql<{ eraseDataSubject: typeof result }>(ERASE, { customerId: customer.id, confirm: p.fingerprint });
-    durationMs = performance.now() - started;
     expect(erased.errors).toBeUndefined();
     result = erased.data!.eraseDataSubject;
     after = await dump();
@@ -395,10 +397,6 @@ describe('executing it', () => {
     expect(chain.ok).toBe(true);
   });
 
-  it('takes well under a second', () => {
-    expect(durationMs).toBeLessThan(1000);
-  });
-
   it('a second erasure is refused while the holds last', async () => {
     const p = await plan({ customerId: customer.id });
     expect(p.alreadyErased).toBe(true);
@@ -408,6 +406,46 @@ describe('executing it', () => {
     const service = await app.as('service');
     expect((await service.gql('mutation($id: ID!) { updateCustomer(id: $id, name: "Palautettu") { id } }', { id: customer.id })).errors).toBeDefined();
     expectBadInput(await dpo.gql('mutation($id: ID!) { updateCustomer(id: $id, name: "Palautettu") { id } }', { id: customer.id }), 'id');
+  });
+});
+
+describe('what it costs', () => {
+  /** The statements of one execution (the service as the mutation calls it, plan confirmed). */
+  async function statementsOfErasure(customerId: string): Promise<string[]> {
+    const subject = { type: 'CUSTOMER' as const, id: customerId };
+    const p = await app.services.erasure.plan(app.orm.em.fork(), subject, isoToday());
+    const audit = new AuditLog({ kind: 'system', name: 'test' }, 'test', randomUUID(), 'eraseDataSubject');
+    statements = [];
+    try {
+      await app.services.erasure.execute(app.orm.em.fork(), audit, subject, {
+        asOf: isoToday(),
+        confirm: p.fingerprint,
+        executedBy: staffId,
+        operation: 'eraseDataSubject',
+      });
+      return statements;
+    } finally {
+      statements = undefined;
+    }
+  }
+
+  it('the same statements whatever the number of records, and one statement writes every table', async () => {
+    const some = await createRichCustomer();
+    const more = await createRichCustomer();
+    for (let n = 0; n < 6; n += 1) {
+      await sql(app, `insert into customer_event (id, customer_id, at, kind, summary, channel, collected_at) values (?, ?, now(), 'CONTACT', 'Soitti laskusta', 'PHONE', now())`, [randomUUID(), more.id]);
+      await sql(app, `insert into feedback (id, customer_id, kind, score, text, given_at, consent, collected_at, created_at, updated_at)
+        values (?, ?, 'FREE_FEEDBACK', 7, 'Palaute', now(), 'Kysely 2024', now(), now(), now())`, [randomUUID(), more.id]);
+    }
+    const few = await statementsOfErasure(some.id);
+    const many = await statementsOfErasure(more.id);
+    expect(many.length).toBe(few.length);
+    // Deletes and updates of the register's tables go in one statement, not one per table.
+    const writes = few.filter((statement) => /^\s*(delete|update)\b/i.test(statement));
+    expect(writes).toEqual([]);
+    expect(few.filter((statement) => /^with w0 as \(/.test(statement))).toHaveLength(1);
+    // Lock, plan, erasure row, ledger, the writes, the restriction for the held records, audit.
+    expect(few.length).toBeLessThanOrEqual(12);
   });
 });
 

@@ -175,7 +175,8 @@ describe('access report', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('is fast: a customer with 10,000 history events in under two seconds', { timeout: 90_000 }, async () => {
+  // Its speed (issue 5: under 2 s for 10,000 events) is measured by the benchmark (`npm run bench`), not here.
+  it('reports every one of a customer’s 10,000 history events', { timeout: 90_000 }, async () => {
     await sql(
       app,
       `insert into customer_event (id, customer_id, at, kind, summary, channel, collected_at)
@@ -183,16 +184,8 @@ describe('access report', () => {
          from generate_series(1, 10000) n`,
       [customerId],
     );
-    // The best of three, end to end over HTTP: the machine's other work should not decide it.
-    let best = Number.POSITIVE_INFINITY;
-    let result: Report | undefined;
-    for (let run = 0; run < 3; run += 1) {
-      const started = performance.now();
-      result = await report({ r: requestId });
-      best = Math.min(best, performance.now() - started);
-    }
-    expect(result!.sections.find((s) => s.type === 'CustomerEvent')!.records.length).toBeGreaterThanOrEqual(10_000);
-    expect(best).toBeLessThan(2000);
+    const result = await report({ r: requestId });
+    expect(result.sections.find((s) => s.type === 'CustomerEvent')!.records.length).toBeGreaterThanOrEqual(10_000);
   });
 });
 

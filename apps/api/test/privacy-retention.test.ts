@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoToday } from '../src/privacy/erasure/hold-dates.js';
 import { RetentionRunStatus, RetentionRunTrigger } from '../src/privacy/retention/retention-run.entity.js';
 import { RetentionJob } from '../src/privacy/retention/retention.job.js';
-import { relationshipRetentionMonths } from '../src/privacy/retention/retention.service.js';
+import { relationshipRetentionMonths, RetentionService } from '../src/privacy/retention/retention.service.js';
 import { createLogger } from '../src/logger.js';
 import { countRows, expectBadInput, onlyError, sql } from './support/helpers.js';
 import { startTestApp, type Client, type TestApp } from './support/test-app.js';
@@ -226,6 +226,37 @@ describe('safe to run twice and to stop', () => {
       expect(await erasureEvents(id)).toBe(1);
     }
     expect((await sql<{ status: string }>(app, 'select status from retention_run where id = ?', [dead]))[0]!.status).toBe('INTERRUPTED');
+  });
+});
+
+describe('walking the due list a page at a time', () => {
+  it('crosses pages, ties of the same instant included, erasing each customer and then each ended hold exactly once', async () => {
+    // Two subjects per page: nine customers cross five pages. Seven ended at the same microsecond
+    // (the page boundary falls between ties: the order goes on by id), two a microsecond later.
+    const sameInstant = await Promise.all(Array.from({ length: 7 }, () => customer({ endedAt: '2020-03-15T10:00:00.123456Z' })));
+    const later = await Promise.all(Array.from({ length: 2 }, () => customer({ endedAt: '2020-03-15T10:00:00.123457Z' })));
+    const ids = [...sameInstant, ...later];
+    // Invoices of 2023 are kept until 31.12.2029: five of them leave a hold that ends on 1.1.2030.
+    const held = ids.slice(0, 5);
+    const invoices = await Promise.all(held.map((id) => heldInvoice(id, '2023-06-01')));
+    const retention = new RetentionService(app.services.erasure, 2);
+
+    const run = await retention.run(app.orm.em.fork(), { asOf: today, trigger: RetentionRunTrigger.API, batchSize: 4 });
+    expect(run).toMatchObject({ status: RetentionRunStatus.COMPLETED, failed: 0, erased: 9, held: 5, processed: 9, total: 9 });
+    for (const id of ids) {
+      expect(await statusOf(id), id).toBe('ERASED');
+      expect(await erasureEvents(id), id).toBe(1);
+    }
+    for (const invoice of invoices) expect(await countRows(app, 'invoice', 'id = ?', [invoice])).toBe(1);
+
+    const holdsEnded = await retention.run(app.orm.em.fork(), { asOf: '2030-01-01', trigger: RetentionRunTrigger.API, batchSize: 4 });
+    expect(holdsEnded).toMatchObject({ status: RetentionRunStatus.COMPLETED, failed: 0 });
+    expect(holdsEnded.holdsEnded).toBeGreaterThanOrEqual(5);
+    for (const id of held) {
+      expect(await erasureEvents(id), id).toBe(2);
+      expect(await countRows(app, 'erasure_hold', 'subject_id = ?', [id])).toBe(0);
+    }
+    for (const invoice of invoices) expect(await countRows(app, 'invoice', 'id = ?', [invoice])).toBe(0);
   });
 });
 

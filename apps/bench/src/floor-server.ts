@@ -24,9 +24,9 @@ const STATEMENTS = {
       order by c.name, c.id), '[]'::json) as body
     from page join customer c on c.id = page.id`,
   searchPhone: `select coalesce(json_agg(json_build_object(${CUSTOMER_FIELDS}) order by c.name, c.id), '[]'::json) as body
-    from (select * from customer where phone = $1 order by name, id limit 20) c`,
+    from (select * from customer where (phone collate "C") = $1 order by name, id limit 20) c`,
   searchEmail: `select coalesce(json_agg(json_build_object(${CUSTOMER_FIELDS}) order by c.name, c.id), '[]'::json) as body
-    from (select * from customer where lower(email) = lower($1) order by name, id limit 20) c`,
+    from (select * from customer where (lower(email) collate "C") = (lower($1) collate "C") order by name, id limit 20) c`,
   searchName: `select coalesce(json_agg(json_build_object(${CUSTOMER_FIELDS}) order by c.name, c.id), '[]'::json) as body
     from (select * from customer where name >= $1 and name < $1 || chr(1114111) order by name, id limit 20) c`,
   create: `insert into customer (id, kind, name, email, city, status, source_type, collected_at, created_at, updated_at)

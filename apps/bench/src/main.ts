@@ -19,6 +19,8 @@ import { measure, warmUp, type LoadResult } from './load.ts';
 import { memoryMb, processCpuMs, treeCpuMs } from './proc.ts';
 import { scenarios, type ContestantKind, type Samples, type Scenario } from './scenarios.ts';
 import { report, type Measurement, type SingleTiming } from './report.ts';
+import { retentionScenario } from './privacy.ts';
+import { measureAdmin, type AdminMeasurement } from './admin.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
@@ -28,6 +30,11 @@ const STAFF_PASSWORD = 'bench-password-2026';
 const NOTES_MARKER = '<!-- notes: kept when npm run bench rewrites this file -->';
 /** The API compiled for the benchmark alone: other work rebuilding apps/api/dist does not change it mid-run. */
 const apiDist = join(repoRoot, 'apps', 'api', '.data', 'bench-dist');
+/**
+ * Likewise the admin app the API serves for the `admin` scenario (ADMIN_DIST; git-ignored as dist/).
+ * Not under a dot-folder: the API's sendFile of index.html refuses paths with one.
+ */
+const adminDist = join(repoRoot, 'apps', 'bench', 'dist', 'admin');
 
 const { values: args } = parseArgs({
   options: {
@@ -53,9 +60,9 @@ if (args.help) {
   --warmup <s>            checked warm-up seconds before each measurement (default 3; quick 1)
   --connections <list>    default 10,50
   --contestants <list>    floor,postgraphile,ours,ours-rules-off
-  --scenarios <list>      e.g. by-id,page@0 (default: all)
+  --scenarios <list>      e.g. by-id,page@0,admin (default: all; admin = the admin app in headless Chromium, ours only)
   --output <file>         default docs/benchmarks.md
-  --skip-build            use the API snapshot the last run compiled (apps/api/.data/bench-dist)
+  --skip-build            use the API snapshot and the admin app the last run built (apps/api/.data/bench-dist, apps/bench/dist/admin)
   --generate-only         generate (or finish) and prepare the register, then stop
 `);
   process.exit(0);
@@ -375,7 +382,12 @@ async function timeOnce<T>(work: () => Promise<T>): Promise<{ ms: number; value:
 }
 
 /** Scenarios 5–6 call operations other work is adding: run when the schema has them, else say so. */
-async function privacyScenarios(running: Running, reportCustomerId: string, dbUrl: string): Promise<SingleTiming[]> {
+async function privacyScenarios(
+  running: Running,
+  reportCustomerId: string,
+  dbUrl: string,
+  retention: { env: NodeJS.ProcessEnv; registerSize: number; exclude: readonly string[] },
+): Promise<SingleTiming[]> {
   const cookie = await login(running.url, 'dpo');
   const { json: schema } = await gql(running.url, cookie, { query: '{ __schema { queryType { fields { name } } mutationType { fields { name } } } }' });
   const names = new Set<string>();
@@ -421,17 +433,22 @@ async function privacyScenarios(running: Running, reportCustomerId: string, dbUr
     timings.push({ id: 'erasure', label: 'erasure of one customer', runs: [], problem: 'not available in this build (no erasurePlan/eraseDataSubject)', targetMs: 1000 });
   }
 
-  const retention = [...names].filter((name) => /^(run|start)Retention/i.test(name));
-  timings.push({
-    id: 'retention',
-    label: 'retention job over the terminated customers',
-    runs: [],
-    problem:
-      retention.length > 0
-        ? `an operation exists (${retention.join(', ')}) but this harness does not start it yet`
-        : 'not available in this build (no operation starts the retention job on demand)',
-    targetMs: undefined,
-  });
+  if (names.has('allRetentionRuns')) {
+    // Started the way an operator starts it on demand: the API's CLI, pinned where the API runs.
+    timings.push(
+      await retentionScenario({
+        dbUrl,
+        cli: join(apiDist, 'cli', 'main.js'),
+        env: retention.env,
+        core: pinning ? API_CORE : undefined,
+        registerSize: retention.registerSize,
+        exclude: retention.exclude,
+        log,
+      }),
+    );
+  } else {
+    timings.push({ id: 'retention', label: 'retention job over the terminated customers', runs: [], problem: 'not available in this build (no retention job)', targetMs: undefined });
+  }
   return timings;
 }
 
@@ -467,11 +484,18 @@ async function main() {
     execFileSync(join(apiDir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', apiDist], { cwd: apiDir, stdio: 'inherit' });
   }
   if (!existsSync(join(apiDist, 'main.js'))) throw new Error(`the API is not compiled at ${apiDist}: run without --skip-build`);
+  const adminWanted = contestants.includes('ours') && (!onlyScenarios || onlyScenarios.has('admin'));
+  if (adminWanted && !args['skip-build']) {
+    log('building the admin app for the benchmark (apps/bench/dist/admin)');
+    const adminDir = join(repoRoot, 'apps', 'admin');
+    execFileSync(join(adminDir, 'node_modules', '.bin', 'vite'), ['build', '--outDir', adminDist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: adminDir, stdio: 'inherit' });
+  }
+  if (adminWanted && !existsSync(join(adminDist, 'index.html'))) throw new Error(`the admin app is not built at ${adminDist}: run without --skip-build`);
 
   const dataDir = join(repoRoot, '.data', 'bench');
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const secrets = benchSecrets(dataDir);
-  const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NODE_ENV: 'development', DATA_DIR: dataDir, DEMO_PASSWORD: STAFF_PASSWORD, SEED_DEMO_DATA: 'false' };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NODE_ENV: 'development', DATA_DIR: dataDir, DEMO_PASSWORD: STAFF_PASSWORD, SEED_DEMO_DATA: 'false', ADMIN_DIST: adminDist };
   delete env.BENCH_PINNED;
 
   log(`starting PostgreSQL of our own in ${dataDir}`);
@@ -480,6 +504,7 @@ async function main() {
   const started = new Date();
   const measurements: Measurement[] = [];
   let privacy: SingleTiming[] = [];
+  let admin: AdminMeasurement | undefined;
   let generation: { seconds: number; perSecond: number } | undefined;
   const info = machine(cluster);
   try {
@@ -505,7 +530,10 @@ async function main() {
             measurements.push(await measureScenario(running, scenario, connections, seconds, warmupSeconds, cluster, register.url));
           }
         }
-        if (name === 'ours') privacy = await privacyScenarios(running, reportCustomerId, register.url);
+        if (name === 'ours') {
+          privacy = await privacyScenarios(running, reportCustomerId, register.url, { env, registerSize: customers, exclude: [...samples.customerIds, reportCustomerId] });
+        }
+        if (name === 'ours' && adminWanted) admin = await measureAdmin({ url: running.url, username: 'service', password: STAFF_PASSWORD, adminDist, pids: { api: running.pid, postgres: cluster.postmasterPid }, log });
       } finally {
         await running.stop();
       }
@@ -519,6 +547,7 @@ async function main() {
     settings: { customers, seconds, warmupSeconds, connections: connectionCounts, quick, pinning, postgres: cluster.settings, generation },
     measurements,
     privacy,
+    admin,
   });
   process.stdout.write(`${markdown}\n`);
   mkdirSync(dirname(args.output!), { recursive: true });

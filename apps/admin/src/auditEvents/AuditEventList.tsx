@@ -27,6 +27,10 @@ export function AuditEventList() {
         <DataTable.Col source="operation" disableSort />
         <DataTable.Col source="action" disableSort />
         <DataTable.Col source="subjectId" disableSort />
+        {/* A read of a page is one event naming every data subject on it. */}
+        <DataTable.Col source="subjectIds" disableSort>
+          <TextArrayField source="subjectIds" size="small" />
+        </DataTable.Col>
         <DataTable.Col source="fields" disableSort>
           <TextArrayField source="fields" size="small" />
         </DataTable.Col>

@@ -92,6 +92,7 @@ export const en = {
         action: 'Action',
         subjectType: 'Subject type',
         subjectId: 'Data subject (customer number)',
+        subjectIds: 'Data subjects of a page',
         fields: 'Fields',
         outcome: 'Outcome',
       },

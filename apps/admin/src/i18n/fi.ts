@@ -92,6 +92,7 @@ export const fi = {
         action: 'Tapahtuma',
         subjectType: 'Kohteen tyyppi',
         subjectId: 'Rekisteröity (asiakasnumero)',
+        subjectIds: 'Sivun rekisteröidyt',
         fields: 'Tiedot',
         outcome: 'Tulos',
       },

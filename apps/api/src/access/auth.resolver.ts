@@ -4,7 +4,7 @@ import { SESSION_COOKIE } from './auth.service.js';
 import { PartnerScopeEnum, StaffRoleEnum } from './roles.js';
 
 /** Who the caller is: a member of staff or a partner system. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Me {
   @Field(() => ID)
   id!: string;

@@ -9,6 +9,7 @@ import type { FieldCrypto } from '../common/field-crypto.js';
 import { ApiKey } from '../modules/staff/api-key.entity.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
 import type { Caller } from './caller.js';
+import { sqlOf, statement } from '../db/sql.js';
 
 /**
  * A session's last activity is written at most this often: the idle expiry is measured in minutes,
@@ -18,6 +19,22 @@ const SESSION_TOUCH_SECONDS = 30;
 
 /** Served by the partial index of active restrictions (privacy/restriction). */
 const ANY_ACTIVE_RESTRICTION = 'exists (select 1 from processing_restriction where lifted_at is null)';
+
+/** The session's caller, refreshed at most every SESSION_TOUCH_SECONDS: one prepared statement per request. */
+const SESSION_CALLER = statement(`
+  with s as (
+    select id, user_id, last_seen_at from staff_session
+     where id = $1 and expires_at > now() and last_seen_at > now() - make_interval(mins => $2::int)),
+  touched as (
+    update staff_session set last_seen_at = now()
+     where id = (select id from s) and last_seen_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds')
+  select u.id, u.username, u.display_name, u.roles, ${ANY_ACTIVE_RESTRICTION} as any_restrictions
+    from s join staff_user u on u.id = s.user_id and u.active`);
+
+const API_KEY_CALLER = statement(`
+  update partner_api_key set last_used_at = now()
+   where secret_hash = $1 and revoked_at is null
+   returning id, partner, scopes, ${ANY_ACTIVE_RESTRICTION} as any_restrictions`);
 
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane (argon2id is the library default). */
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -154,19 +171,10 @@ export class AuthService {
    */
   async sessionCaller(em: EntityManager, token: string): Promise<Caller | undefined> {
     const digest = this.crypto.tokenDigest(token);
-    const rows = await em.getConnection().execute<
-      { id: string; username: string; display_name: string; roles: string[]; any_restrictions: boolean }[]
-    >(
-      `with s as (
-         select id, user_id, last_seen_at from staff_session
-          where id = ? and expires_at > now() and last_seen_at > now() - make_interval(mins => ?)),
-       touched as (
-         update staff_session set last_seen_at = now()
-          where id = (select id from s) and last_seen_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds')
-       select u.id, u.username, u.display_name, u.roles, ${ANY_ACTIVE_RESTRICTION} as any_restrictions
-         from s join staff_user u on u.id = s.user_id and u.active`,
+    const sql = await sqlOf(em);
+    const rows = await sql.rows<{ id: string; username: string; display_name: string; roles: string[]; any_restrictions: boolean }>(
+      SESSION_CALLER,
       [digest, this.config.session.idleMinutes],
-      'all',
     );
     const row = rows[0];
     if (!row) return undefined;
@@ -183,13 +191,10 @@ export class AuthService {
 
   async apiKeyCaller(em: EntityManager, key: string): Promise<Caller | undefined> {
     if (!key.startsWith(API_KEY_PREFIX)) return undefined;
-    const rows = await em.getConnection().execute<{ id: string; partner: string; scopes: string[]; any_restrictions: boolean }[]>(
-      `update partner_api_key set last_used_at = now()
-        where secret_hash = ? and revoked_at is null
-        returning id, partner, scopes, ${ANY_ACTIVE_RESTRICTION} as any_restrictions`,
-      [this.crypto.tokenDigest(key)],
-      'all',
-    );
+    const sql = await sqlOf(em);
+    const rows = await sql.rows<{ id: string; partner: string; scopes: string[]; any_restrictions: boolean }>(API_KEY_CALLER, [
+      this.crypto.tokenDigest(key),
+    ]);
     const row = rows[0];
     if (!row) return undefined;
     return {

@@ -68,13 +68,15 @@ const rowConditionDenied = () =>
 function conditionalReadRule(name: string, list: AccessList, subjectField: string): Rule {
   const cached = ruleCache.get(name);
   if (cached) return cached;
-  const created = rule(name, { cache: 'no_cache' })(async (parent: unknown, _args: unknown, ctx: RequestContext) => {
+  // Synchronous for callers who read unconditionally or not at all: the shield then resolves the
+  // field without a promise (see the graphql-shield patch); only conditional reads wait.
+  const created = rule(name, { cache: 'no_cache' })((parent: unknown, _args: unknown, ctx: RequestContext) => {
     const reads = readsUnder(list, ctx.principal);
     if (reads === 'all') return true;
     if (reads === 'none') return false;
     const subjectId = (parent as Record<string, unknown> | null | undefined)?.[subjectField];
     if (typeof subjectId !== 'string') return false;
-    return (await anyRowConditionHolds(reads, subjectId, ctx)) || rowConditionDenied();
+    return anyRowConditionHolds(reads, subjectId, ctx).then((holds) => holds || rowConditionDenied());
   });
   ruleCache.set(name, created);
   return created;

@@ -16,6 +16,8 @@ export interface ChainRow {
   action: string | null;
   subject_type: string | null;
   subject_id: string | null;
+  /** The subjects of an event about many (a read of a page); null for every other event. */
+  subject_ids?: string[] | null;
   fields: string[];
   outcome: string | null;
   prev_hash: Buffer;
@@ -48,7 +50,7 @@ export function canonicalText(prevHash: Buffer, row: ChainRow): string {
     part(row.subject_id),
     part(row.fields.join(',')),
     part(row.outcome),
-  ].join('|');
+  ].join('|') + (row.subject_ids ? `|${part(row.subject_ids.join(','))}` : '');
 }
 
 export function eventHash(prevHash: Buffer, row: ChainRow): Buffer {
@@ -69,7 +71,7 @@ export async function verifyAuditChain(
     const rows = await connection.execute<ChainRow[]>(
       `select seq::text as seq, ((extract(epoch from at) * 1000000)::bigint)::text as at_micros,
               actor_type, actor_id, client, request_id, operation, action, subject_type, subject_id,
-              fields, outcome, prev_hash, hash
+              subject_ids, fields, outcome, prev_hash, hash
          from audit_event where audit_event.seq >= ? order by audit_event.seq limit ?`,
       [expectedSeq.toString(), pageSize],
       'all',

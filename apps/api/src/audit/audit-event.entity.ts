@@ -8,7 +8,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
  * `audit_append` (see the migration), which assigns `seq` and the hash under a short lock;
  * triggers refuse every UPDATE, DELETE and TRUNCATE.
  */
-@ObjectType({ description: 'Who did what to whose data, when and from where (never the values)' })
+@ObjectType({ simpleResolvers: true, description: 'Who did what to whose data, when and from where (never the values)' })
 @Entity({ tableName: 'audit_event', readonly: true })
 @Index({ name: 'audit_event_subject_idx', properties: ['subjectId', 'seq'] })
 export class AuditEvent {
@@ -51,6 +51,11 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'Id of the data subject' })
   @Property({ length: 64, nullable: true })
   subjectId?: string | null;
+
+  @Index({ name: 'audit_event_subject_ids_idx', type: 'gin' })
+  @Field(() => [String], { nullable: true, description: 'The data subjects of an event about many (the reads of a page); subjectId is then empty' })
+  @Property({ type: 'text[]', nullable: true })
+  subjectIds?: string[] | null;
 
   @Field(() => [String], { description: 'Names of the fields read or changed, never their values' })
   @Property({ type: 'text[]' })

@@ -1,11 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorOf, type Caller } from '../access/caller.js';
+import { sqlOf, statement } from '../db/sql.js';
+
+const AUDIT_APPEND = statement('select audit_append($1::jsonb)');
 
 export interface AuditEntry {
   operation: string;
   action: string;
   subjectType?: string | null;
   subjectId?: string | null;
+  /** An event about many subjects (the reads of a page): all of them, and no `subjectId`. */
+  subjectIds?: string[] | null;
   fields?: string[];
   outcome?: string | null;
 }
@@ -38,6 +43,11 @@ export class AuditLog {
     entry.fields.add(field);
   }
 
+  /** Whether anything waits to be written by `flush`. */
+  get pendingCount(): number {
+    return this.pending.length + this.reads.size;
+  }
+
   /** An event to write with the request's reads (outside any change's transaction). */
   later(entry: AuditEntry): void {
     this.pending.push(entry);
@@ -49,16 +59,30 @@ export class AuditLog {
     await appendAuditEvents(em, entries.map((entry) => this.row(entry)));
   }
 
-  /** Writes the collected reads and later events. Called once, before the response is sent. */
+  /**
+   * Writes the collected reads and later events. Called once, before the response is sent. The
+   * reads of the same fields of the same type are one event naming every subject (a page of 50
+   * customers is one event, not 50); a read of one subject names it in `subjectId` as ever.
+   */
   async flush(em: EntityManager): Promise<void> {
     const entries: AuditEntry[] = [...this.pending];
+    const groups = new Map<string, { subjectType: string; fields: string[]; subjectIds: string[] }>();
     for (const read of this.reads.values()) {
+      const fields = [...read.fields].sort();
+      const key = `${read.subjectType}\u0000${fields.join(',')}`;
+      const group = groups.get(key);
+      if (group) group.subjectIds.push(read.subjectId);
+      else groups.set(key, { subjectType: read.subjectType, fields, subjectIds: [read.subjectId] });
+    }
+    for (const group of groups.values()) {
+      const one = group.subjectIds.length === 1;
       entries.push({
         operation: this.operation,
         action: 'read',
-        subjectType: read.subjectType,
-        subjectId: read.subjectId,
-        fields: [...read.fields].sort(),
+        subjectType: group.subjectType,
+        subjectId: one ? group.subjectIds[0] : null,
+        subjectIds: one ? null : group.subjectIds.sort(),
+        fields: group.fields,
       });
     }
     this.pending.length = 0;
@@ -77,6 +101,7 @@ export class AuditLog {
       action: entry.action,
       subject_type: entry.subjectType ?? null,
       subject_id: entry.subjectId ?? null,
+      subject_ids: entry.subjectIds ?? null,
       fields: entry.fields ?? [],
       outcome: entry.outcome ?? null,
     };
@@ -92,6 +117,7 @@ export interface AuditRow {
   action: string;
   subject_type: string | null;
   subject_id: string | null;
+  subject_ids: string[] | null;
   fields: string[];
   outcome: string | null;
 }
@@ -99,5 +125,10 @@ export interface AuditRow {
 /** One round trip: the database function chains and inserts the rows under a short lock. */
 export async function appendAuditEvents(em: EntityManager, rows: AuditRow[]): Promise<void> {
   if (rows.length === 0) return;
+  if (!em.isInTransaction()) {
+    // The reads of a request, after its response was resolved: a prepared statement of its own.
+    await (await sqlOf(em)).rows(AUDIT_APPEND, [JSON.stringify(rows)]);
+    return;
+  }
   await em.getConnection().execute('select audit_append(?::jsonb)', [JSON.stringify(rows)], 'run', em.getTransactionContext());
 }

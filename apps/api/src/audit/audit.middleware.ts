@@ -17,13 +17,18 @@ export function auditReadsMiddleware(map: DataMap = dataMap): IMiddlewareTypeMap
     const fields: Record<string, (resolve: Resolve, parent: unknown, args: unknown, ctx: RequestContext, info: GraphQLResolveInfo) => unknown> = {};
     for (const [fieldName, field] of Object.entries(type.fields)) {
       if (!field.personal) continue;
-      fields[fieldName] = async (resolve, parent, args, ctx, info) => {
-        const value = await resolve(parent, args, ctx, info);
-        if (value !== null && value !== undefined) {
+      const record = (value: unknown, parent: unknown, ctx: RequestContext) => {
+        if (value !== null && value !== undefined && !(value instanceof Error)) {
           const subjectId = (parent as Record<string, unknown>)[subjectField];
           if (typeof subjectId === 'string') ctx.audit.read(typeName, subjectId, fieldName);
         }
         return value;
+      };
+      // Synchronous for a value that is already there (most fields): no promise per field.
+      fields[fieldName] = (resolve, parent, args, ctx, info) => {
+        const value = resolve(parent, args, ctx, info);
+        if (value instanceof Promise) return value.then((resolved) => record(resolved, parent, ctx));
+        return record(value, parent, ctx);
       };
     }
     middleware[typeName] = fields as IMiddlewareTypeMap[string];

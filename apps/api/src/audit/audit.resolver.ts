@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import { Args, ArgsType, Ctx, Field, InputType, Query, Resolver } from 'type-graphql';
 import { listOptions, PageArgs } from '../graphql/list.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -22,12 +23,13 @@ export class AuditEventListArgs extends PageArgs {
   filter?: AuditEventFilter;
 }
 
-function where(filter: AuditEventFilter | undefined) {
-  const conditions: Record<string, string> = {};
-  if (filter?.subjectId) conditions.subjectId = filter.subjectId;
+function where(filter: AuditEventFilter | undefined): FilterQuery<AuditEvent> {
+  const conditions: Record<string, unknown> = {};
+  // A subject's events: those about them alone and those about many that name them.
+  if (filter?.subjectId) conditions.$or = [{ subjectId: filter.subjectId }, { subjectIds: { $contains: [filter.subjectId] } }];
   if (filter?.actorId) conditions.actorId = filter.actorId;
   if (filter?.action) conditions.action = filter.action;
-  return conditions;
+  return conditions as FilterQuery<AuditEvent>;
 }
 
 /** The dpo reads who accessed a data subject's data (names by id, never values). */

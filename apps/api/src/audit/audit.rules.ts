@@ -6,6 +6,6 @@ export const auditRules: RuleMap = {
   Query: { allAuditEvents: dpo, _allAuditEventsMeta: dpo },
   AuditEvent: {
     seq: dpo, at: dpo, actorType: dpo, actorId: dpo, client: dpo, requestId: dpo, operation: dpo,
-    action: dpo, subjectType: dpo, subjectId: dpo, fields: dpo, outcome: dpo,
+    action: dpo, subjectType: dpo, subjectId: dpo, subjectIds: dpo, fields: dpo, outcome: dpo,
   },
 };

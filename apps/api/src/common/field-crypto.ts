@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Secrets } from '../config.js';
 
 const IV_BYTES = 12;
@@ -16,7 +16,14 @@ export interface Sealed {
  * record does not decrypt.
  */
 export class FieldCrypto {
-  constructor(private readonly secrets: Secrets) {}
+  /** The HMAC keys as key objects, made once: every request digests its session token. */
+  private readonly sessionKey: KeyObject;
+  private readonly blindKey: KeyObject;
+
+  constructor(private readonly secrets: Secrets) {
+    this.sessionKey = createSecretKey(Buffer.from(secrets.sessionSecret));
+    this.blindKey = createSecretKey(Buffer.from(secrets.blindIndexKey));
+  }
 
   seal(plaintext: string, context: string): Sealed {
     const key = this.secrets.pinKeys.get(this.secrets.pinKeyId);
@@ -45,11 +52,11 @@ export class FieldCrypto {
 
   /** Keyed blind index: equal values give equal digests, and without the key nothing can be guessed. */
   blindIndex(value: string, purpose: string): Buffer {
-    return createHmac('sha256', this.secrets.blindIndexKey).update(`${purpose}\u0000${value}`).digest();
+    return createHmac('sha256', this.blindKey).update(`${purpose}\u0000${value}`).digest();
   }
 
   /** HMAC under the session secret: what the database keeps of session tokens and API keys. */
   tokenDigest(token: string): Buffer {
-    return createHmac('sha256', this.secrets.sessionSecret).update(token).digest();
+    return createHmac('sha256', this.sessionKey).update(token).digest();
   }
 }

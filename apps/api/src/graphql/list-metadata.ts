@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** `_allXMeta` result of the ra-data-graphql-simple convention. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ListMetadata {
   @Field(() => Int)
   count!: number;

@@ -443,6 +443,7 @@ export type AuditEventListQuery = {
     action: string;
     subjectType: string | null;
     subjectId: string | null;
+    subjectIds: Array<string> | null;
     fields: Array<string>;
     outcome: string | null;
   }>;
@@ -4458,6 +4459,7 @@ export const AuditEventListDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'action' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'subjectType' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'subjectId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'subjectIds' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'fields' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
               ],

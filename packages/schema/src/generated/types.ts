@@ -61,6 +61,8 @@ export type AuditEvent = {
   seq: Scalars['ID']['output'];
   /** Id of the data subject */
   subjectId: Maybe<Scalars['String']['output']>;
+  /** The data subjects of an event about many (the reads of a page); subjectId is then empty */
+  subjectIds: Maybe<Array<Scalars['String']['output']>>;
   subjectType: Maybe<Scalars['String']['output']>;
 };
 
@@ -244,6 +246,8 @@ export type Customer = {
   businessId: Maybe<Scalars['String']['output']>;
   city: Maybe<Scalars['String']['output']>;
   collectedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The customer’s contracts, by start date */
+  contracts: Maybe<Array<Contract>>;
   /** ISO 3166-1 alpha-2 country code */
   country: Maybe<Scalars['String']['output']>;
   createdAt: Maybe<Scalars['DateTime']['output']>;

@@ -104,7 +104,7 @@ describe('a field classified nowhere is denied to everyone', () => {
     return graphql({
       schema,
       source: `{ Customer(id: "${customer.id}") { id name email } }`,
-      contextValue: { principal, services: { customers: { get: async () => customer } } },
+      contextValue: { principal, services: { customers: { read: async () => ({ customer }) } } },
     });
   }
 

@@ -11,7 +11,7 @@ import { BillingMethod } from './billing.enums.js';
  * centre). Which fields are needed depends on the method: an e-invoice needs the address and
  * the operator, an e-mail invoice the e-mail address, a paper invoice the postal address.
  */
-@ObjectType({ description: 'A billing account of a customer: billing method and where invoices go' })
+@ObjectType({ simpleResolvers: true, description: 'A billing account of a customer: billing method and where invoices go' })
 @Entity({ tableName: 'billing_account' })
 @Index({ name: 'billing_account_customer_id_idx', properties: ['customer', 'createdAt'] })
 export class BillingAccount {

@@ -15,7 +15,7 @@ import { InvoiceStatus } from './billing.enums.js';
  * `customer` is the billing account's customer, kept on the invoice so that a customer's
  * invoices are found (and their reads audited) without a join.
  */
-@ObjectType({ description: 'An invoice with its reference number, amounts and payment and collection status' })
+@ObjectType({ simpleResolvers: true, description: 'An invoice with its reference number, amounts and payment and collection status' })
 @Entity({ tableName: 'invoice' })
 @Index({ name: 'invoice_customer_id_issue_date_idx', properties: ['customer', 'issueDate'] })
 @Index({ name: 'invoice_billing_account_id_idx', properties: ['billingAccount'] })

@@ -15,7 +15,7 @@ export enum ServiceKind {
 registerEnumType(ServiceKind, { name: 'ServiceKind', description: 'What kind of service a product is' });
 
 /** A service that can be ordered, with its prices (the catalogue holds no personal data). */
-@ObjectType({ description: 'A service in the catalogue' })
+@ObjectType({ simpleResolvers: true, description: 'A service in the catalogue' })
 @Entity({ tableName: 'service_product' })
 export class ServiceProduct {
   [OptionalProps]?: 'active' | 'createdAt' | 'updatedAt' | 'oneOffPriceCents';
@@ -59,7 +59,7 @@ export class ServiceProduct {
 }
 
 /** An equipment model that can be sold or rented (phones, routers, set-top boxes). */
-@ObjectType({ description: 'An equipment model in the catalogue' })
+@ObjectType({ simpleResolvers: true, description: 'An equipment model in the catalogue' })
 @Entity({ tableName: 'equipment_model' })
 export class EquipmentModel {
   [OptionalProps]?: 'active' | 'createdAt' | 'updatedAt';

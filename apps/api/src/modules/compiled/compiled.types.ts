@@ -33,7 +33,7 @@ registerEnumType(CustomerSegment, {
  * Section 4, "customer-specific information compiled from the register": derived on every read
  * from contracts (and invoices), never stored, never edited.
  */
-@ObjectType({ description: 'Figures compiled from the register for one customer (read-only, recomputed on every read)' })
+@ObjectType({ simpleResolvers: true, description: 'Figures compiled from the register for one customer (read-only, recomputed on every read)' })
 export class CustomerFigures {
   @Field(() => ID, { description: 'The customer id (one set of figures per customer)' })
   id!: string;

@@ -9,7 +9,7 @@ import { DataSource } from '../customer/customer.enums.js';
  * A contact person of a business customer: a data subject of their own (the data map's subject
  * is `id`), so reading their fields is audited under their own id, not the company's.
  */
-@ObjectType({ description: 'A contact person of a business customer' })
+@ObjectType({ simpleResolvers: true, description: 'A contact person of a business customer' })
 @Entity({ tableName: 'contact_person' })
 @Index({ name: 'contact_person_customer_id_name_idx', properties: ['customer', 'name', 'id'] })
 @Index({ name: 'contact_person_name_id_idx', properties: ['name', 'id'] })

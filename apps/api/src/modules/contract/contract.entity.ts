@@ -14,7 +14,7 @@ import { ContractStatus, SimCardStatus } from './contract.enums.js';
  * `lines`, `simCards` and `monthlyValueCents` are resolved in contract.resolver.ts, from
  * collections a list loads for its whole page at once.
  */
-@ObjectType({ description: 'A contract of a customer, with its services and SIM cards' })
+@ObjectType({ simpleResolvers: true, description: 'A contract of a customer, with its services and SIM cards' })
 @Entity({ tableName: 'contract' })
 @Index({ name: 'contract_customer_id_start_date_idx', properties: ['customer', 'startDate'] })
 @Index({ name: 'contract_start_date_id_idx', properties: ['startDate', 'id'] })
@@ -80,7 +80,7 @@ export class Contract {
 }
 
 /** A service on a contract: the catalogue service, how many, and the monthly price agreed. */
-@ObjectType({ description: 'A service on a contract' })
+@ObjectType({ simpleResolvers: true, description: 'A service on a contract' })
 @Entity({ tableName: 'contract_line' })
 @Index({ name: 'contract_line_contract_id_idx', properties: ['contract'] })
 @Index({ name: 'contract_line_service_product_id_idx', properties: ['serviceProduct'] })
@@ -161,7 +161,7 @@ export class ContractLine {
  * A SIM card on a contract. The ICCID and the phone number are unique among the cards that are
  * not CLOSED (partial unique indexes), so a closed card's numbers can be issued again.
  */
-@ObjectType({ description: 'A SIM card on a contract' })
+@ObjectType({ simpleResolvers: true, description: 'A SIM card on a contract' })
 @Entity({ tableName: 'sim_card' })
 @Index({ name: 'sim_card_contract_id_idx', properties: ['contract'] })
 @Check({ name: 'sim_card_iccid_check', expression: `"iccid" ~ '^89[0-9]{16,18}$'` })

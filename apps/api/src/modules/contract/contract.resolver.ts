@@ -17,6 +17,8 @@ import {
 } from './contract.input.js';
 import type { ContractLoad } from './contract.service.js';
 import { selects } from './selection.js';
+import { isView, type View } from '../../db/views.js';
+import { simCardsLoader } from '../customer/customer.loaders.js';
 
 /** The relations the query asks for: a page of contracts loads each of them once. */
 function wanted(info: GraphQLResolveInfo): ContractLoad {
@@ -25,6 +27,15 @@ function wanted(info: GraphQLResolveInfo): ContractLoad {
     serviceProducts: selects(info, 'lines', 'serviceProduct'),
     simCards: selects(info, 'simCards'),
   };
+}
+
+/**
+ * The entity behind a contract read model (customer.reads.ts) for what only the entity has (its
+ * lines): the ORM loads it once per request (identity map).
+ */
+async function entityOf(ctx: RequestContext, contract: Contract | View): Promise<Contract> {
+  if (!isView(contract)) return contract;
+  return ctx.em.findOneOrFail(Contract, { id: contract.id as string });
 }
 
 /** Thin: every decision lives in ContractService, every permission in the shield. */
@@ -75,19 +86,25 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => [ContractLine], { nullable: true, description: 'Services on the contract, removed ones included' })
-  async lines(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
+  async lines(@Root() root: Contract, @Ctx() ctx: RequestContext) {
+    const contract = await entityOf(ctx, root);
     if (!contract.lines.isInitialized()) await ctx.services.contracts.load(ctx.em, [contract], { lines: true });
     return contract.lines.getItems();
   }
 
   @FieldResolver(() => [SimCard], { nullable: true })
-  async simCards(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
+  async simCards(@Root() contract: Contract | View, @Ctx() ctx: RequestContext) {
+    if (isView(contract)) {
+      // A read model (Customer.contracts): read with its SIM cards when the query asked for them.
+      return Array.isArray(contract.simCards) ? contract.simCards : simCardsLoader(ctx).load(contract.id as string);
+    }
     if (!contract.simCards.isInitialized()) await ctx.services.contracts.load(ctx.em, [contract], { simCards: true });
     return contract.simCards.getItems();
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Monthly value in euro cents: quantity × agreed price over the active services' })
-  async monthlyValueCents(@Root() contract: Contract, @Ctx() ctx: RequestContext) {
+  async monthlyValueCents(@Root() root: Contract, @Ctx() ctx: RequestContext) {
+    const contract = await entityOf(ctx, root);
     if (!contract.lines.isInitialized()) await ctx.services.contracts.load(ctx.em, [contract], { lines: true });
     return ctx.services.contracts.monthlyValueCents(contract);
   }

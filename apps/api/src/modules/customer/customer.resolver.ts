@@ -1,22 +1,34 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { listRowFilter, primeUnrestricted } from '../../access/restriction.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { listRowFilter, primeRestriction, primeUnrestricted } from '../../access/restriction.js';
 import { rowFilter } from '../../access/row-conditions.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { ListMetadata } from '../../graphql/list-metadata.js';
+import { Contract } from '../contract/contract.entity.js';
+import { selects } from '../contract/selection.js';
 import { Customer } from './customer.entity.js';
+import { contractsLoader } from './customer.loaders.js';
+import type { CustomerReadWants } from './customer.reads.js';
 import { CreateCustomerArgs, CustomerListArgs, UpdateCustomerArgs } from './customer.input.js';
+
+/** What of a customer's related records the query asks for: they are read with the customer. */
+function wants(info: GraphQLResolveInfo): CustomerReadWants {
+  return { contracts: selects(info, 'contracts'), simCards: selects(info, 'contracts', 'simCards') };
+}
 
 /** Thin: every decision lives in CustomerService, every permission in the shield. */
 @Resolver(() => Customer)
 export class CustomerResolver {
   @Query(() => Customer, { name: 'Customer', nullable: true })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.services.customers.get(ctx.em, id, rowFilter(ctx.principal, 'Customer'));
+  async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const found = await ctx.services.customers.read(ctx.em, id, rowFilter(ctx.principal, 'Customer'), wants(info));
+    if (found?.restricted !== undefined) primeRestriction(ctx, found.customer.id as string, found.restricted);
+    return found?.customer ?? null;
   }
 
   @Query(() => [Customer])
-  async allCustomers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext) {
-    const customers = await ctx.services.customers.list(ctx.em, args, listRowFilter(ctx, 'Customer'));
+  async allCustomers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    const customers = await ctx.services.customers.page(ctx.em, args, listRowFilter(ctx, 'Customer'), wants(info));
     // The list left restricted people out: their fields need no second look-up.
     primeUnrestricted(ctx, 'Customer', customers);
     return customers;
@@ -60,5 +72,13 @@ export class CustomerResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Henkilötunnus in full (billing and dpo only)' })
   personalIdentityNumber(@Root() customer: Customer, @Ctx() ctx: RequestContext) {
     return ctx.services.customers.personalIdentityNumber(customer);
+  }
+
+  @FieldResolver(() => [Contract], { nullable: true, description: 'The customer’s contracts, by start date' })
+  contracts(@Root() customer: Customer & { contracts?: unknown }, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    // Read with the customer when the query asked for them (customer.reads.ts); otherwise one
+    // statement for every customer of the response.
+    if (Array.isArray(customer.contracts)) return customer.contracts;
+    return contractsLoader(ctx, selects(info, 'simCards')).load(customer.id);
   }
 }

@@ -29,4 +29,6 @@ export const customerRules: RuleMap = {
     deleteCustomer,
     verifyPersonalIdentityNumber: hasRole('service', 'billing', 'dpo'),
   },
+  // The list of a customer's contracts: whoever reads contracts (each contract's fields keep their own rules).
+  Customer: { contracts: readsAnyOf('Contract') },
 };

@@ -7,8 +7,11 @@ import { badInput, InputProblems, notFound, tooManyRequests } from '../../common
 import type { FieldCrypto } from '../../common/field-crypto.js';
 import type { AuditEntry, AuditLog } from '../../audit/audit-log.js';
 import { rectificationEvent } from '../../privacy/requests/request.service.js';
+import type { View } from '../../db/views.js';
 import { Customer } from './customer.entity.js';
+import { CustomerReads, type CustomerReadWants } from './customer.reads.js';
 import { CustomerKind, CustomerStatus } from './customer.enums.js';
+import { countCustomerSearch, customerSearchFilter, parseCustomerSearch, searchPageStatement } from './customer.search.js';
 import {
   CUSTOMER_SORT_FIELDS,
   type CreateCustomerArgs,
@@ -22,30 +25,16 @@ import { listOptions } from '../../graphql/list.js';
 import { permittedCustomers } from '../marketing/marketing.service.js';
 
 export const PIN_PURPOSE = 'personal-identity-number';
-const MIN_SEARCH_LENGTH = 3;
 
 /** Identity-number storage: all of it follows the classification of `personalIdentityNumber`. */
 export function pinContext(customerId: string) {
   return `customer:${customerId}:personalIdentityNumber`;
 }
 
-function escapeLike(value: string) {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** A search that looks like a phone number is matched on its digits in international form. */
-function searchTerm(q: string): string {
-  const compact = q.replace(/[\s\-()]/g, '');
-  if (/^\+?[0-9]{4,}$/.test(compact)) {
-    const digits = compact.replace(/^\+/, '');
-    if (digits.startsWith('00')) return digits.slice(2);
-    if (digits.startsWith('0')) return `358${digits.slice(1)}`;
-    return digits;
-  }
-  return q.toLowerCase();
-}
-
 export class CustomerService {
+  /** The read model of the busiest reads (prepared statements, JSON views). */
+  readonly reads = new CustomerReads();
+
   constructor(
     private readonly crypto: FieldCrypto,
     private readonly config: Config,
@@ -66,16 +55,9 @@ export class CustomerService {
   private filterWhere(filter: CustomerFilter | undefined): FilterQuery<Customer> {
     const where: FilterQuery<Customer> & Record<string, unknown> = {};
     if (!filter) return where;
-    if (filter.q !== undefined && filter.q !== null) {
-      const q = filter.q.trim();
-      if (q.length > 0) {
-        if (q.length < MIN_SEARCH_LENGTH) {
-          throw badInput('filter.q', `type at least ${MIN_SEARCH_LENGTH} characters to search`);
-        }
-        if (q.length > 100) throw badInput('filter.q', 'is too long: at most 100 characters');
-        where.searchText = { $like: `%${escapeLike(searchTerm(q))}%` };
-      }
-    }
+    // Phone, e-mail or name: customer.search.ts (refuses a q that is too short or too long).
+    const search = parseCustomerSearch(filter.q);
+    if (search) where.$and = [customerSearchFilter(search)];
     if (filter.ids) where.id = { $in: filter.ids };
     if (filter.kind) where.kind = filter.kind;
     if (filter.status) where.status = filter.status;
@@ -90,6 +72,8 @@ export class CustomerService {
   }
 
   async count(em: EntityManager, args: CustomerListArgs, rows?: object): Promise<number> {
+    const search = parseCustomerSearch(args.filter?.q);
+    if (search) return countCustomerSearch(em, search, this.where({ ...args.filter, q: undefined }, rows));
     return em.count(Customer, this.where(args.filter, rows));
   }
 
@@ -105,7 +89,53 @@ export class CustomerService {
     return customer;
   }
 
-  personalIdentityNumber(customer: Customer): string | null {
+  /**
+   * One customer as a read model (customer.reads.ts), with its contracts and their SIM cards when
+   * wanted, and whether its processing is restricted: one prepared statement. A caller whose
+   * reads of customers are conditional (`rows`) goes through the ORM, where the condition is a filter.
+   */
+  async read(
+    em: EntityManager,
+    id: string,
+    rows: object | undefined,
+    wants: CustomerReadWants,
+  ): Promise<{ customer: Customer | View; restricted?: boolean } | null> {
+    if (!isUuid(id)) return null;
+    if (rows) {
+      const customer = await this.get(em, id, rows);
+      return customer ? { customer } : null;
+    }
+    const found = await this.reads.byId(em, id, wants);
+    return found ? { customer: found.view, restricted: found.restricted } : null;
+  }
+
+  /**
+   * A page of the list as read models, in one statement: the page's ids first (the sort index
+   * alone serves that, whatever the offset), then those customers and what is wanted of them.
+   */
+  async page(em: EntityManager, args: CustomerListArgs, rows: object | undefined, wants: CustomerReadWants): Promise<View[]> {
+    const options = listOptions(args, CUSTOMER_SORT_FIELDS, { sortField: 'name' });
+    const search = parseCustomerSearch(args.filter?.q);
+    if (search && (args.sortField ?? 'name') === 'name') {
+      // A search sorted by name comes in the search's own order (customer.search.ts): the matched
+      // name from the matched word on, then the whole name. Other sorts filter by the search.
+      const others = this.where({ ...args.filter, q: undefined }, rows);
+      const direction = options.orderBy.name ?? 'asc';
+      return this.reads.page(em, searchPageStatement(em, search, others, { limit: options.limit, offset: options.offset, direction }), wants);
+    }
+    const where = this.where(args.filter, rows);
+    const ids = em
+      .createQueryBuilder(Customer, 'c')
+      .select('c.id')
+      .where(where as never)
+      .orderBy(options.orderBy)
+      .limit(options.limit)
+      .offset(options.offset)
+      .toQuery();
+    return this.reads.page(em, ids, wants);
+  }
+
+  personalIdentityNumber(customer: Pick<Customer, 'id' | 'personalIdentityNumberCiphertext' | 'personalIdentityNumberKeyId'>): string | null {
     if (!customer.personalIdentityNumberCiphertext || !customer.personalIdentityNumberKeyId) return null;
     return this.crypto.open(
       { ciphertext: customer.personalIdentityNumberCiphertext, keyId: customer.personalIdentityNumberKeyId },

@@ -10,7 +10,7 @@ import { FeedbackKind } from './feedback.enums.js';
  * A survey answer or feedback given by the customer, or collected with their consent (section 4
  * of the registry description): the consent it was given under is part of the record.
  */
-@ObjectType({ description: 'A survey answer or feedback given by the customer, with the consent it was given under' })
+@ObjectType({ simpleResolvers: true, description: 'A survey answer or feedback given by the customer, with the consent it was given under' })
 @Entity({ tableName: 'feedback' })
 @Index({ name: 'feedback_customer_id_given_at_idx', properties: ['customer', 'givenAt'] })
 @Index({ name: 'feedback_given_at_id_idx', properties: ['givenAt', 'id'] })

@@ -14,7 +14,7 @@ export type EventValues = Record<string, unknown>;
  * removes an event. The system writes the events of contracts (and of orders and quotations) in
  * the transaction of the change through HistoryService.record; staff record customer contacts.
  */
-@ObjectType({ description: "An event of the customer's history timeline" })
+@ObjectType({ simpleResolvers: true, description: "An event of the customer's history timeline" })
 @Entity({ tableName: 'customer_event' })
 @Index({ name: 'customer_event_customer_id_at_idx', properties: ['customer', 'at', 'id'] })
 @Index({ name: 'customer_event_at_id_idx', properties: ['at', 'id'] })

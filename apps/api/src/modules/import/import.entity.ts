@@ -9,7 +9,7 @@ import { ImportProblemKind, ImportStatus } from './import.enums.js';
  * never a value of the file: the rows themselves become customers (with the partner as their
  * provenance) or are reported by row, column and a message that does not repeat the value.
  */
-@ObjectType({ description: 'An import of customers from a partner register (CSV): progress and totals' })
+@ObjectType({ simpleResolvers: true, description: 'An import of customers from a partner register (CSV): progress and totals' })
 @Entity({ tableName: 'import_run' })
 @Index({ name: 'import_run_started_at_id_idx', properties: ['startedAt', 'id'] })
 @Index({
@@ -91,7 +91,7 @@ export class ImportRun {
 }
 
 /** A row of an import that was not written: where it is and why, never what it contained. */
-@ObjectType({ description: 'A row of an import that was not written: row, column and why (never the value)' })
+@ObjectType({ simpleResolvers: true, description: 'A row of an import that was not written: row, column and why (never the value)' })
 @Entity({ tableName: 'import_row_error' })
 @Index({ name: 'import_row_error_run_row_idx', properties: ['run', 'rowNumber', 'id'] })
 export class ImportRowError {

@@ -13,7 +13,7 @@ import { MarketingChannel, MarketingDecision, MarketingSource } from './marketin
  * the database refuses UPDATE, DELETE and TRUNCATE (Migration20261125020300); a correction is a new
  * entry. The current state is derived from it (CustomerMarketingState).
  */
-@ObjectType({ description: 'A direct-marketing permit or prohibition on one channel (append-only ledger)' })
+@ObjectType({ simpleResolvers: true, description: 'A direct-marketing permit or prohibition on one channel (append-only ledger)' })
 @Entity({ tableName: 'marketing_permit_entry' })
 @Check({ name: 'marketing_permit_entry_source_partner_check', expression: `("source" = 'PARTNER') = ("source_partner" is not null)` })
 @Check({ name: 'marketing_permit_entry_source_type_check', expression: `("source" = 'PARTNER') = ("source_type" = 'PARTNER')` })

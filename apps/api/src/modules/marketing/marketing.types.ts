@@ -11,7 +11,7 @@ import { MarketingChannel, MarketingSource } from './marketing.enums.js';
  * to on every channel until it prohibits it. `<channel>DecidedAt`/`<channel>Source` are null while
  * the default applies.
  */
-@ObjectType({ description: 'Current direct-marketing permissions per channel (derived from the ledger)' })
+@ObjectType({ simpleResolvers: true, description: 'Current direct-marketing permissions per channel (derived from the ledger)' })
 export class MarketingPermissions {
   @Field(() => ID, { nullable: true })
   customerId!: string;
@@ -54,7 +54,7 @@ export class MarketingPermissions {
 }
 
 /** One row of a marketing export: the contact data of the channel asked for, nothing else. */
-@ObjectType({ description: 'A customer permitted on the channel, with only that channel’s contact data' })
+@ObjectType({ simpleResolvers: true, description: 'A customer permitted on the channel, with only that channel’s contact data' })
 export class MarketingAudienceMember {
   @Field(() => ID, { nullable: true })
   customerId!: string;

@@ -25,7 +25,7 @@ import { OrderStatus } from './order.enums.js';
  * reads the delivery fields of open orders only (OrderService filters the rows it may see).
  * `lines` is resolved by OrderResolver (batched per request).
  */
-@ObjectType({ description: "A customer's order of services and equipment" })
+@ObjectType({ simpleResolvers: true, description: "A customer's order of services and equipment" })
 @Entity({ tableName: 'customer_order' })
 @Index({ name: 'customer_order_customer_id_idx', properties: ['customer'] })
 @Index({ name: 'customer_order_status_idx', properties: ['status'] })
@@ -156,7 +156,7 @@ export class Order {
 }
 
 /** One line of an order: a service or an equipment model (exactly one), a quantity and a price. */
-@ObjectType({ description: 'A line of an order' })
+@ObjectType({ simpleResolvers: true, description: 'A line of an order' })
 @Entity({ tableName: 'customer_order_line' })
 @Unique({ name: 'customer_order_line_order_id_line_number_unique', properties: ['order', 'lineNumber'] })
 @Index({ name: 'customer_order_line_service_product_id_idx', properties: ['serviceProduct'] })

@@ -7,7 +7,7 @@ import { EquipmentModel, ServiceProduct } from '../catalogue/catalogue.entity.js
  * What an order line and a quotation line have in common: a service or an equipment model
  * (exactly one), a quantity and a price. Each concrete line adds its parent and the data subject.
  */
-@ObjectType({ description: 'Shared fields of order and quotation lines (never returned itself)' })
+@ObjectType({ simpleResolvers: true, description: 'Shared fields of order and quotation lines (never returned itself)' })
 export abstract class SalesLine {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

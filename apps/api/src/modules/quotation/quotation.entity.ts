@@ -24,7 +24,7 @@ import { QuotationStatus } from './quotation.enums.js';
  * is classified in the data map (Quotation); guarded fields are nullable so a denial nulls that
  * field alone. `lines` and `preparedByName` are resolved by QuotationResolver (batched).
  */
-@ObjectType({ description: 'A quotation (offer) of services and equipment to a customer' })
+@ObjectType({ simpleResolvers: true, description: 'A quotation (offer) of services and equipment to a customer' })
 @Entity({ tableName: 'quotation' })
 @Index({ name: 'quotation_customer_id_idx', properties: ['customer'] })
 @Index({ name: 'quotation_status_idx', properties: ['status'] })
@@ -111,7 +111,7 @@ export class Quotation {
 }
 
 /** One line of a quotation: a service or an equipment model (exactly one), a quantity and a price. */
-@ObjectType({ description: 'A line of a quotation' })
+@ObjectType({ simpleResolvers: true, description: 'A line of a quotation' })
 @Entity({ tableName: 'quotation_line' })
 @Index({ name: 'quotation_line_quotation_id_idx', properties: ['quotation'] })
 @Index({ name: 'quotation_line_service_product_id_idx', properties: ['serviceProduct'] })

@@ -9,7 +9,7 @@ import { PartnerScopeEnum } from '../../access/roles.js';
  * A partner system's API key. The key is shown once when created; only its HMAC is stored.
  * Partners act on the controller's behalf and are listed as recipients in the description.
  */
-@ObjectType({ description: 'A partner system key (the secret itself is shown only once)' })
+@ObjectType({ simpleResolvers: true, description: 'A partner system key (the secret itself is shown only once)' })
 @Entity({ tableName: 'partner_api_key' })
 export class ApiKey {
   [OptionalProps]?: 'createdAt';

@@ -6,7 +6,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { StaffRoleEnum } from '../../access/roles.js';
 
 /** A member of staff with user-specific credentials (section 8 of the registry description). */
-@ObjectType({ description: 'A member of staff who signs in to the register' })
+@ObjectType({ simpleResolvers: true, description: 'A member of staff who signs in to the register' })
 @Entity({ tableName: 'staff_user' })
 export class StaffUser {
   [OptionalProps]?: 'active' | 'failedLogins' | 'createdAt' | 'updatedAt' | 'passwordChangedAt' | 'totpEnabled';

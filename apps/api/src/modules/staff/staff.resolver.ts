@@ -9,7 +9,7 @@ import { ListMetadata } from '../../graphql/list-metadata.js';
 import { ApiKey } from './api-key.entity.js';
 import { StaffUser } from './staff-user.entity.js';
 
-@ObjectType({ description: 'A new partner key: `key` is shown this once and never again' })
+@ObjectType({ simpleResolvers: true, description: 'A new partner key: `key` is shown this once and never again' })
 export class CreatedApiKey {
   @Field(() => ApiKey)
   apiKey!: ApiKey;

@@ -44,7 +44,7 @@ export class CustomerStatisticsArgs {
   filter?: StatisticsFilter;
 }
 
-@ObjectType({ description: 'One group of customers; a dimension not grouped by is null' })
+@ObjectType({ simpleResolvers: true, description: 'One group of customers; a dimension not grouped by is null' })
 export class StatisticsGroup {
   @Field(() => CustomerSegment, { nullable: true })
   segment?: CustomerSegment | null;
@@ -73,7 +73,7 @@ export class StatisticsGroup {
   monthlyValueCents!: number;
 }
 
-@ObjectType({ description: 'Aggregate statistics of current customers, without any individual data' })
+@ObjectType({ simpleResolvers: true, description: 'Aggregate statistics of current customers, without any individual data' })
 export class CustomerStatistics {
   @Field(() => [StatisticsDimension])
   groupBy!: StatisticsDimension[];

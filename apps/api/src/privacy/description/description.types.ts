@@ -6,7 +6,7 @@ export enum DocumentLanguage {
 }
 registerEnumType(DocumentLanguage, { name: 'DocumentLanguage', description: 'Finnish or English' });
 
-@ObjectType({ description: 'A list in a section of a privacy document' })
+@ObjectType({ simpleResolvers: true, description: 'A list in a section of a privacy document' })
 export class PrivacyDocumentList {
   @Field(() => String, { nullable: true })
   heading!: string | null;
@@ -15,7 +15,7 @@ export class PrivacyDocumentList {
   items!: string[];
 }
 
-@ObjectType({ description: 'A numbered section of a privacy document' })
+@ObjectType({ simpleResolvers: true, description: 'A numbered section of a privacy document' })
 export class PrivacyDocumentSection {
   @Field(() => Int)
   number!: number;
@@ -33,7 +33,7 @@ export class PrivacyDocumentSection {
   lists!: PrivacyDocumentList[];
 }
 
-@ObjectType({ description: 'The registry description or the Art. 30 record, generated from the data map' })
+@ObjectType({ simpleResolvers: true, description: 'The registry description or the Art. 30 record, generated from the data map' })
 export class PrivacyDocument {
   @Field(() => String, { description: 'registry-description or record-of-processing' })
   kind!: string;

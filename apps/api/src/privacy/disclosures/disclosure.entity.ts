@@ -12,7 +12,7 @@ import { DisclosureLegalBasis, DisclosureSubjectKind } from './disclosure.enums.
  * record is the evidence that the disclosure was lawful: append-only (the database refuses
  * UPDATE, DELETE and TRUNCATE, Migration20261125043000), naming the person by id only.
  */
-@ObjectType({ description: 'A disclosure of a person’s data to an authority (append-only record; dpo only)' })
+@ObjectType({ simpleResolvers: true, description: 'A disclosure of a person’s data to an authority (append-only record; dpo only)' })
 @Entity({ tableName: 'disclosure' })
 @Check({ name: 'disclosure_recipient_check', expression: `btrim("recipient") <> ''` })
 @Check({ name: 'disclosure_legal_basis_text_check', expression: `btrim("legal_basis_text") <> ''` })

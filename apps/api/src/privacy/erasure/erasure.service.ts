@@ -292,7 +292,7 @@ export class ErasureService {
         if (record.action === 'DELETE') continue;
         for (const reference of table.references) {
           if (reference.setNullOnDelete) continue;
-          const target = byType.get(reference.targetType)?.records.find((candidate) => candidate.id === record.references[reference.column]);
+          const target = recordById(byType, reference.targetType, record.references[reference.column]);
           if (target?.action === 'DELETE') target.action = 'CLEAR';
         }
       }
@@ -344,8 +344,7 @@ export class ErasureService {
     }
     // Held for as long as the record it belongs to (a contract's lines and SIM cards).
     for (const reference of table.references) {
-      const parent = planned.get(reference.targetType);
-      const parentRecord = parent?.records.find((record) => record.id === references[reference.column]);
+      const parentRecord = recordById(planned, reference.targetType, references[reference.column]);
       if (parentRecord && HOLD_STARTS[reference.targetType]) return parentRecord.heldUntil ?? '0000-01-01';
     }
     throw new Error(`erasure: ${table.typeName} has held fields but no start for the hold (HOLD_STARTS) and no held parent`);
@@ -430,7 +429,13 @@ export class ErasureService {
       );
       const [ledger] = await connection.execute<{ removed: number }[]>('select erase_marketing_ledger(?) as removed', [erasureId], 'all', context);
 
+      // Every table's deletes and updates, and the remembered end of the hold, in one statement
+      // (one data-modifying CTE each): one round trip whatever the number of tables. The foreign
+      // keys between them are NO ACTION or CASCADE, checked when the statement ends, so the order
+      // inside it does not matter (a RESTRICT key would be checked at once and fail the erasure).
       const touched: string[] = [];
+      const writes: string[] = [];
+      const values: unknown[] = [];
       const plannedTypes = new Map(plan.types.map((planned) => [planned.typeName, planned]));
       for (const table of [...dependencyOrder(model)].reverse()) {
         const planned = plannedTypes.get(table.typeName);
@@ -439,31 +444,38 @@ export class ErasureService {
         if (DELETION_FUNCTIONS[table.table]) continue;
         const deleted = planned.records.filter((record) => record.action === 'DELETE').map((record) => record.id);
         if (deleted.length > 0) {
-          await run(`delete from ${quote(table.table)} where ${primaryKeyIn(table)}`, [pgArray(deleted)]);
+          writes.push(`delete from ${quote(table.table)} where ${primaryKeyIn(table)}`);
+          values.push(pgArray(deleted));
         }
         for (const action of ['ANONYMISE', 'HOLD', 'CLEAR'] as const) {
           const ids = planned.records.filter((record) => record.action === action).map((record) => record.id);
           if (ids.length === 0) continue;
           const assignments = this.assignments(table, action);
           if (assignments.length === 0) continue;
-          await run(`update ${quote(table.table)} set ${assignments.join(', ')} where ${primaryKeyIn(table)}`, [pgArray(ids)]);
+          writes.push(`update ${quote(table.table)} set ${assignments.join(', ')} where ${primaryKeyIn(table)}`);
+          values.push(pgArray(ids));
         }
       }
-
       if (plan.heldUntil) {
-        await run(
+        writes.push(
           `insert into erasure_hold (subject_type, subject_id, held_until, erasure_id) values (?, ?, ?, ?)
            on conflict (subject_type, subject_id) do update set held_until = excluded.held_until, erasure_id = excluded.erasure_id`,
-          [subject.type, subject.id, plan.heldUntil, erasureId],
         );
+        values.push(subject.type, subject.id, plan.heldUntil, erasureId);
+      } else {
+        writes.push('delete from erasure_hold where subject_type = ? and subject_id = ?');
+        values.push(subject.type, subject.id);
+      }
+      await run(`with ${writes.map((write, index) => `w${index} as (${write})`).join(', ')} select 1`, values);
+
+      if (plan.heldUntil) {
         await this.restrictions.restrict(
           tx,
           { subjectType: subject.type, subjectId: subject.id, reason: 'LEGAL_HOLD', requestId: options.requestId ?? null, by: options.executedBy },
           audit,
         );
-      } else {
-        await run('delete from erasure_hold where subject_type = ? and subject_id = ?', [subject.type, subject.id]);
-        if (plan.alreadyErased) await this.restrictions.lift(tx, { subjectId: subject.id, reason: 'LEGAL_HOLD', by: options.executedBy }, audit);
+      } else if (plan.alreadyErased) {
+        await this.restrictions.lift(tx, { subjectId: subject.id, reason: 'LEGAL_HOLD', by: options.executedBy }, audit);
       }
 
       await audit.write(tx, [
@@ -510,6 +522,19 @@ export class ErasureService {
     }
     return [...values].map(([name, value]) => `${quote(name)} = ${value}`);
   }
+}
+
+/**
+ * A planned record by type and id. The index of each type's records is built on first use, so that
+ * a customer with thousands of records (SIM cards of a large business) is planned in linear time.
+ */
+const recordIndexes = new WeakMap<PlannedType, Map<string, PlannedRecord>>();
+function recordById(planned: Map<string, PlannedType>, typeName: string, id: string | null | undefined): PlannedRecord | undefined {
+  const type = planned.get(typeName);
+  if (!type || !id) return undefined;
+  let index = recordIndexes.get(type);
+  if (!index) recordIndexes.set(type, (index = new Map(type.records.map((record) => [record.id, record]))));
+  return index.get(id);
 }
 
 /**

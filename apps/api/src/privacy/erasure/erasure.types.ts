@@ -30,7 +30,7 @@ registerEnumType(ErasureRecordAction, {
 });
 registerEnumType(ErasureFieldStrategy, { name: 'ErasureFieldStrategy', description: 'What the data map says erasure does to a field' });
 
-@ObjectType({ description: 'What erasure does to one field of a type (from the data map)' })
+@ObjectType({ simpleResolvers: true, description: 'What erasure does to one field of a type (from the data map)' })
 export class ErasurePlanField {
   @Field(() => String) field!: string;
   @Field(() => String) label!: string;
@@ -42,7 +42,7 @@ export class ErasurePlanField {
   @Field(() => String, { nullable: true, description: 'Why the field is kept as it is' }) reason?: string | null;
 }
 
-@ObjectType({ description: 'One record of the data subject and what erasure does to it' })
+@ObjectType({ simpleResolvers: true, description: 'One record of the data subject and what erasure does to it' })
 export class ErasurePlanRecord {
   @Field(() => ID) id!: string;
   @Field(() => ErasureRecordAction) action!: ErasureRecordAction;
@@ -51,7 +51,7 @@ export class ErasurePlanRecord {
   @Field(() => GraphQLLocalDate, { nullable: true, description: 'The last day the record is kept under the hold' }) heldUntil?: string | null;
 }
 
-@ObjectType({ description: 'The records of one type and what erasure does to them' })
+@ObjectType({ simpleResolvers: true, description: 'The records of one type and what erasure does to them' })
 export class ErasurePlanType {
   @Field(() => String) type!: string;
   @Field(() => String) label!: string;
@@ -60,7 +60,7 @@ export class ErasurePlanType {
   @Field(() => [ErasurePlanField]) fields!: ErasurePlanField[];
 }
 
-@ObjectType({ description: 'How many records erasure deletes, anonymises, clears and keeps under a hold' })
+@ObjectType({ simpleResolvers: true, description: 'How many records erasure deletes, anonymises, clears and keeps under a hold' })
 export class ErasureCounts {
   @Field(() => Int) records!: number;
   @Field(() => Int) deleted!: number;
@@ -69,14 +69,14 @@ export class ErasureCounts {
   @Field(() => Int) held!: number;
 }
 
-@ObjectType({ description: 'A classified type that stores nothing of its own (computed when read)' })
+@ObjectType({ simpleResolvers: true, description: 'A classified type that stores nothing of its own (computed when read)' })
 export class ErasureComputedType {
   @Field(() => String) type!: string;
   @Field(() => String) label!: string;
   @Field(() => String) labelFi!: string;
 }
 
-@ObjectType({ description: 'The erasure plan of a data subject, computed from the data map (dpo only)' })
+@ObjectType({ simpleResolvers: true, description: 'The erasure plan of a data subject, computed from the data map (dpo only)' })
 export class ErasurePlanResult {
   @Field(() => ErasureSubjectType) subjectType!: ErasureSubjectType;
   @Field(() => ID) subjectId!: string;
@@ -89,7 +89,7 @@ export class ErasurePlanResult {
   @Field(() => [ErasureComputedType]) computedTypes!: ErasureComputedType[];
 }
 
-@ObjectType({ description: 'What an executed erasure did' })
+@ObjectType({ simpleResolvers: true, description: 'What an executed erasure did' })
 export class ErasureResult {
   @Field(() => ID) erasureId!: string;
   @Field(() => ErasureSubjectType) subjectType!: ErasureSubjectType;

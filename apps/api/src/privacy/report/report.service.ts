@@ -365,14 +365,14 @@ export class AccessReportService {
     };
   }
 
-  /** Who read or changed the person's data, and when: the audit log by subject id (indexed). */
+  /** Who read or changed the person's data, and when: events about them alone or naming them among many (both indexed). */
   private async accessLog(em: EntityManager, subjectId: string): Promise<ReportAccessEntry[]> {
     const rows = await em.getConnection().execute<
       { seq: string; at: Date; actor_type: string; actor_id: string | null; operation: string; action: string; subject_type: string | null; fields: string[]; outcome: string | null }[]
     >(
       `select seq::text as seq, at, actor_type, actor_id, operation, action, subject_type, fields, outcome
-         from audit_event where subject_id = ? order by seq`,
-      [subjectId],
+         from audit_event where subject_id = ? or subject_ids @> array[?]::text[] order by seq`,
+      [subjectId, subjectId],
       'all',
       em.getTransactionContext(),
     );

@@ -10,7 +10,7 @@ import { CLOSED_STATUSES, DataSubjectRequestChannel, DataSubjectRequestStatus, D
  * date follows the calendar-month rule (due-date.ts) and moves at most once. Every field is
  * classified in the data map (DataSubjectRequest): only the dpo reads or writes any of it.
  */
-@ObjectType({ description: 'A data subject request (GDPR Art. 15–21) and its handling (dpo only)' })
+@ObjectType({ simpleResolvers: true, description: 'A data subject request (GDPR Art. 15–21) and its handling (dpo only)' })
 @Entity({ tableName: 'data_subject_request' })
 export class DataSubjectRequest {
   [OptionalProps]?: 'status' | 'signed' | 'createdAt' | 'updatedAt' | 'overdue' | 'subjectId';

@@ -135,7 +135,7 @@ export class DataSubjectRequestListArgs extends PageArgs {
 
 export const DATA_SUBJECT_REQUEST_SORT_FIELDS = ['dueDate', 'receivedDate', 'createdAt', 'status', 'type'] as const;
 
-@ObjectType({ description: 'How many requests have a status' })
+@ObjectType({ simpleResolvers: true, description: 'How many requests have a status' })
 export class DataSubjectRequestStatusCount {
   @Field(() => DataSubjectRequestStatus)
   status!: DataSubjectRequestStatus;
@@ -144,7 +144,7 @@ export class DataSubjectRequestStatusCount {
   count!: number;
 }
 
-@ObjectType({ description: 'How many requests received in a month have a status' })
+@ObjectType({ simpleResolvers: true, description: 'How many requests received in a month have a status' })
 export class DataSubjectRequestMonthCount {
   @Field(() => String, { description: 'Month of receipt, YYYY-MM' })
   month!: string;
@@ -156,7 +156,7 @@ export class DataSubjectRequestMonthCount {
   count!: number;
 }
 
-@ObjectType({ description: 'Counts of requests for the dpo’s chart' })
+@ObjectType({ simpleResolvers: true, description: 'Counts of requests for the dpo’s chart' })
 export class DataSubjectRequestStatistics {
   @Field(() => [DataSubjectRequestStatusCount])
   byStatus!: DataSubjectRequestStatusCount[];

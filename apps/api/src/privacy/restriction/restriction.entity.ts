@@ -22,7 +22,7 @@ registerEnumType(RestrictionReason, {
  * subject's records (reads and writes); the data stays stored. Written only through
  * RestrictionService; the database allows one active restriction per subject and reason.
  */
-@ObjectType({ description: 'A restriction of processing of one data subject’s data (dpo only)' })
+@ObjectType({ simpleResolvers: true, description: 'A restriction of processing of one data subject’s data (dpo only)' })
 @Entity({ tableName: 'processing_restriction' })
 export class ProcessingRestriction {
   @Field(() => ID)

@@ -27,7 +27,7 @@ registerEnumType(RetentionRunTrigger, { name: 'RetentionRunTrigger', description
  * One run of the retention job: progress counters updated after every batch. Holds ids and
  * counts only, never personal data.
  */
-@ObjectType({ description: 'A run of the retention job (dpo only)' })
+@ObjectType({ simpleResolvers: true, description: 'A run of the retention job (dpo only)' })
 @Entity({ tableName: 'retention_run' })
 @Index({ name: 'retention_run_started_at_idx', expression: 'create index "retention_run_started_at_idx" on "retention_run" ("started_at" desc)' })
 export class RetentionRun {

@@ -7,7 +7,7 @@ import { listOptions, PageArgs } from '../../graphql/list.js';
 import { isoToday } from '../erasure/hold-dates.js';
 import { RetentionRun } from './retention-run.entity.js';
 
-@ObjectType({ description: 'Records of one type a retention run would delete, anonymise, clear or keep under a hold' })
+@ObjectType({ simpleResolvers: true, description: 'Records of one type a retention run would delete, anonymise, clear or keep under a hold' })
 export class RetentionReportType {
   @Field(() => String) type!: string;
   @Field(() => Int) deleted!: number;
@@ -16,7 +16,7 @@ export class RetentionReportType {
   @Field(() => Int) held!: number;
 }
 
-@ObjectType({ description: 'What a retention run would do on a day, computed without changing anything' })
+@ObjectType({ simpleResolvers: true, description: 'What a retention run would do on a day, computed without changing anything' })
 export class RetentionReport {
   @Field(() => GraphQLLocalDate) asOf!: string;
   @Field(() => Int, { description: 'Months the data map keeps customer data after the relationship ends' }) relationshipMonths!: number;

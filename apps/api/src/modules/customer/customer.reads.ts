@@ -1,0 +1,147 @@
+/**
+ * The customer read model: the register's busiest reads (a customer with its contracts and SIM
+ * cards; a page of customers with their contracts) as prepared statements that return each record
+ * and its related records as JSON in one round trip, instead of the ORM's populate (a statement per
+ * relation, parameters written into the text, every row hydrated into the identity map).
+ *
+ * What it returns are views (db/views.ts), not managed entities: they are for reading only. The
+ * GraphQL types resolve from either; field resolvers that need an entity (a contract's lines)
+ * load one. Writes always go through the services and the ORM.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { numbered, sqlOf, statement, type Statement } from '../../db/sql.js';
+import { viewShape, type View } from '../../db/views.js';
+import { Contract, SimCard } from '../contract/contract.entity.js';
+import { Customer } from './customer.entity.js';
+
+/** Which related records to bring with each customer. */
+export interface CustomerReadWants {
+  contracts: boolean;
+  /** SIM cards of each contract (only with contracts). */
+  simCards: boolean;
+}
+
+/** The order of a customer's contracts (Customer.contracts) and of a contract's SIM cards. */
+const CONTRACT_ORDER = 'k."start_date", k."id"';
+const SIM_CARD_ORDER = 's."created_at", s."id"';
+
+/** The related records a read model carries (keys of the views). */
+const CUSTOMER_RELATED = ['contracts'];
+const CONTRACT_RELATED = ['simCards'];
+
+export class CustomerReads {
+  private readonly statements = new Map<string, Statement>();
+
+  /** One customer with what is wanted and whether its processing is restricted, or null. */
+  async byId(em: EntityManager, id: string, wants: CustomerReadWants): Promise<{ view: View; restricted: boolean } | null> {
+    const { withContracts, withSims } = this.flags(wants);
+    const query = this.statement(`one:${withContracts}:${withSims}`, () => {
+      const customer = viewShape(em, Customer, CUSTOMER_RELATED);
+      // Whether processing of the customer is restricted comes with it: the restriction check of
+      // its fields (and of its contracts' and SIM cards', same data subject) needs no query of its own.
+      return `select ${customer.json('c', this.related(em, withContracts, withSims))} as v,
+                     exists (select 1 from "processing_restriction" r where r."subject_id" = c."id" and r."lifted_at" is null) as restricted
+                from ${customer.table} c where c."id" = $1::uuid`;
+    });
+    const [row] = await (await sqlOf(em)).rows<{ v: View; restricted: boolean }>(query, [id]);
+    return row ? { view: this.readCustomer(em, row.v, withContracts, withSims), restricted: row.restricted } : null;
+  }
+
+  /**
+   * The customers a query of ids finds (`select c.id … order by … limit … offset …`, with `?`
+   * for its values), in its order, with what is wanted — one statement: the ids are read from
+   * the sort index first, and only the page's rows are fetched.
+   */
+  async page(em: EntityManager, idsQuery: { sql: string; params: readonly unknown[] }, wants: CustomerReadWants): Promise<View[]> {
+    const { withContracts, withSims } = this.flags(wants);
+    const json = viewShape(em, Customer, CUSTOMER_RELATED).json('c', this.related(em, withContracts, withSims));
+    const text = `select ${json} as v
+                    from unnest((select array_agg(q.id) from (${numbered(idsQuery.sql)}) q)) with ordinality as p(id, n)
+                    join ${viewShape(em, Customer, CUSTOMER_RELATED).table} c on c."id" = p.id
+                   order by p.n`;
+    const rows = await (await sqlOf(em)).rowsOf<{ v: View }>(text, idsQuery.params);
+    return rows.map((row) => this.readCustomer(em, row.v, withContracts, withSims));
+  }
+
+  /** The contracts of each customer, in Customer.contracts order, in one statement. */
+  async contractsOf(em: EntityManager, customerIds: readonly string[], simCards: boolean): Promise<Map<string, View[]>> {
+    const query = this.statement(`contracts:${simCards}`, () => {
+      const contract = this.contractJson(em, simCards);
+      return `select k."customer_id" as owner, ${contract} as v
+                from ${viewShape(em, Contract, CONTRACT_RELATED).table} k where k."customer_id" = any($1::uuid[])
+               order by k."customer_id", ${CONTRACT_ORDER}`;
+    });
+    return this.grouped(em, query, customerIds, (json) => this.readContract(em, json, simCards));
+  }
+
+  /** The SIM cards of each contract, in Contract.simCards order, in one statement. */
+  async simCardsOf(em: EntityManager, contractIds: readonly string[]): Promise<Map<string, View[]>> {
+    const query = this.statement('simCards', () => {
+      const sims = viewShape(em, SimCard);
+      return `select s."contract_id" as owner, ${sims.json('s')} as v
+                from ${sims.table} s where s."contract_id" = any($1::uuid[])
+               order by s."contract_id", ${SIM_CARD_ORDER}`;
+    });
+    return this.grouped(em, query, contractIds, (json) => viewShape(em, SimCard).read(json));
+  }
+
+  private async grouped(
+    em: EntityManager,
+    query: Statement,
+    ownerIds: readonly string[],
+    read: (json: View) => View,
+  ): Promise<Map<string, View[]>> {
+    const result = new Map<string, View[]>(ownerIds.map((id) => [id, []]));
+    if (ownerIds.length === 0) return result;
+    const rows = await (await sqlOf(em)).rows<{ owner: string; v: View }>(query, [ownerIds]);
+    for (const row of rows) result.get(row.owner)?.push(read(row.v));
+    return result;
+  }
+
+  private flags(wants: CustomerReadWants) {
+    return { withContracts: wants.contracts, withSims: wants.contracts && wants.simCards };
+  }
+
+  /** The related records of a customer `c` as JSON keys. */
+  private related(em: EntityManager, withContracts: boolean, withSims: boolean): Record<string, string> {
+    if (!withContracts) return {};
+    return {
+      contracts: `coalesce((select json_agg(${this.contractJson(em, withSims)} order by ${CONTRACT_ORDER})
+                    from ${viewShape(em, Contract, CONTRACT_RELATED).table} k where k."customer_id" = c."id"), '[]'::json)`,
+    };
+  }
+
+  private contractJson(em: EntityManager, withSims: boolean): string {
+    const sims = viewShape(em, SimCard);
+    return viewShape(em, Contract, CONTRACT_RELATED).json(
+      'k',
+      withSims
+        ? {
+            simCards: `coalesce((select json_agg(${sims.json('s')} order by ${SIM_CARD_ORDER})
+                         from ${sims.table} s where s."contract_id" = k."id"), '[]'::json)`,
+          }
+        : {},
+    );
+  }
+
+  private readCustomer(em: EntityManager, json: View, withContracts: boolean, withSims: boolean): View {
+    const view = viewShape(em, Customer, CUSTOMER_RELATED).read(json);
+    if (withContracts) view.contracts = (view.contracts as View[]).map((contract) => this.readContract(em, contract, withSims));
+    return view;
+  }
+
+  private readContract(em: EntityManager, json: View, withSims: boolean): View {
+    const view = viewShape(em, Contract, CONTRACT_RELATED).read(json);
+    if (withSims) view.simCards = (view.simCards as View[]).map((sim) => viewShape(em, SimCard).read(sim));
+    return view;
+  }
+
+  private statement(key: string, text: () => string): Statement {
+    let query = this.statements.get(key);
+    if (!query) {
+      query = statement(text());
+      this.statements.set(key, query);
+    }
+    return query;
+  }
+}

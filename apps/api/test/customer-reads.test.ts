@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { numbered, statement } from '../src/db/sql.js';
+import { sql } from './support/helpers.js';
+import { startTestApp, type Client, type TestApp } from './support/test-app.js';
+
+/**
+ * The customer read model (customer.reads.ts): a customer with its contracts and SIM cards, and a
+ * page of customers with their contracts, each read in one prepared statement as JSON. What it
+ * returns must be exactly what the ORM path returns for the same records.
+ */
+const CUSTOMER = `id kind name dateOfBirth personalIdentityNumber personalIdentityNumberMasked businessId email phone
+  streetAddress postalCode city country status sourceType sourcePartner collectedAt relationshipEndedAt createdAt updatedAt`;
+const CONTRACT = 'id contractNumber customerId status startDate endDate sourceType sourcePartner collectedAt createdAt updatedAt monthlyValueCents';
+const SIM = 'id contractId customerId iccid phoneNumber status activatedAt closedAt sourceType sourcePartner collectedAt createdAt updatedAt';
+
+let app: TestApp;
+let service: Client;
+let dpo: Client;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp({ customers: 40, contents: true, onQuery: (text) => statements.push(text) });
+  service = await app.as('service');
+  dpo = await app.as('dpo');
+});
+afterAll(() => app?.close());
+
+async function counted<T>(run: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  statements.length = 0;
+  const result = await run();
+  return { result, statements: statements.length };
+}
+
+describe('customer by id with contracts and SIM cards', () => {
+  it('returns every field exactly as the ORM path does', async () => {
+    const owners = await sql<{ id: string }>(
+      app,
+      `select c.id from customer c where (select count(*) from sim_card s where s.customer_id = c.id) >= 1 order by c.id limit 5`,
+    );
+    expect(owners.length).toBeGreaterThan(0);
+    for (const { id } of owners) {
+      const fast = await dpo.gql<{ Customer: Record<string, unknown> & { contracts: Record<string, unknown>[] } }>(
+        `query ($id: ID!) { Customer(id: $id) { ${CUSTOMER} contracts { ${CONTRACT} simCards { ${SIM} } } } }`,
+        { id },
+      );
+      expect(fast.errors).toBeUndefined();
+      // The ORM path: the customer as an update that changes nothing returns it (a managed entity),
+      // its contracts and their SIM cards through the contract list.
+      const { contracts, ...customer } = fast.data!.Customer;
+      const entity = await dpo.gql<{ updateCustomer: Record<string, unknown> }>(
+        `mutation ($id: ID!, $city: String) { updateCustomer(id: $id, city: $city) { ${CUSTOMER} } }`,
+        { id, city: customer.city },
+      );
+      expect(entity.errors).toBeUndefined();
+      expect(customer).toEqual(entity.data!.updateCustomer);
+      const orm = await dpo.gql<{ allContracts: (Record<string, unknown> & { simCards: unknown[] })[] }>(
+        `query ($id: ID!) { allContracts(filter: { customerId: $id }, perPage: 100, sortField: "startDate", sortOrder: "ASC") { ${CONTRACT} simCards { ${SIM} } } }`,
+        { id },
+      );
+      expect(orm.errors).toBeUndefined();
+      expect(contracts).toEqual(orm.data!.allContracts);
+      expect(contracts.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('costs three statements whatever the number of contracts: the session, the customer with everything, the audit', async () => {
+    const [many] = await sql<{ id: string }>(
+      app,
+      'select customer_id as id from contract group by customer_id order by count(*) desc, customer_id limit 1',
+    );
+    const [one] = await sql<{ id: string }>(
+      app,
+      'select customer_id as id from contract group by customer_id having count(*) = 1 order by customer_id limit 1',
+    );
+    const query = `query ($id: ID!) { Customer(id: $id) { id name email personalIdentityNumberMasked contracts { id status startDate simCards { id iccid phoneNumber } } } }`;
+    for (const { id } of [many!, one!]) {
+      const { result, statements: count } = await counted(() => service.gql(query, { id }));
+      expect(result.errors).toBeUndefined();
+      expect(count).toBe(3);
+    }
+  });
+
+  it('returns null for an unknown or malformed id, and contracts of a customer read by a mutation', async () => {
+    const unknown = await service.gql('{ Customer(id: "00000000-0000-4000-8000-000000000000") { id contracts { id } } }');
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data).toEqual({ Customer: null });
+    const malformed = await service.gql('{ Customer(id: "not-an-id") { id } }');
+    expect(malformed.data).toEqual({ Customer: null });
+
+    const [owner] = await sql<{ id: string; n: number }>(
+      app,
+      'select customer_id as id, count(*)::int as n from contract group by customer_id order by customer_id limit 1',
+    );
+    const updated = await service.gql<{ updateCustomer: { contracts: { id: string }[] } }>(
+      `mutation ($id: ID!) { updateCustomer(id: $id, city: "TAMPERE") { id contracts { id simCards { id } } } }`,
+      { id: owner!.id },
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data!.updateCustomer.contracts).toHaveLength(owner!.n);
+  });
+
+  it('is refused to a role that reads no contracts, field by field', async () => {
+    const marketing = await app.as('marketing');
+    const [owner] = await sql<{ id: string }>(app, 'select customer_id as id from contract order by customer_id limit 1');
+    const result = await marketing.gql(`query ($id: ID!) { allCustomers(filter: { ids: [$id] }) { id contracts { id } } }`, { id: owner!.id });
+    expect(result.errors?.some((error) => error.extensions?.code === 'FORBIDDEN' && error.path?.includes('contracts'))).toBe(true);
+  });
+});
+
+describe('while some data subject is restricted', () => {
+  it('a customer, a page and their contracts still cost three statements, and the restricted customer stays FORBIDDEN', async () => {
+    const owners = await sql<{ id: string }>(app, 'select distinct customer_id as id from contract order by customer_id limit 2');
+    const [restricted, free] = [owners[0]!.id, owners[1]!.id];
+    const restrict = await dpo.gql(`mutation($s: ID) { restrictProcessing(subjectId: $s) { id } }`, { s: restricted });
+    expect(restrict.errors).toBeUndefined();
+    try {
+      const query = `query ($id: ID!) { Customer(id: $id) { id name contracts { id status simCards { id iccid } } } }`;
+      const readFree = await counted(() => service.gql<{ Customer: { contracts: unknown[] } }>(query, { id: free }));
+      expect(readFree.result.errors).toBeUndefined();
+      expect(readFree.result.data!.Customer.contracts.length).toBeGreaterThan(0);
+      expect(readFree.statements).toBe(3);
+
+      const readRestricted = await service.gql(query, { id: restricted });
+      expect(readRestricted.errors?.length).toBeGreaterThan(0);
+      expect(readRestricted.errors!.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+
+      const page = await counted(() =>
+        service.gql<{ allCustomers: { id: string }[] }>('{ allCustomers(perPage: 40) { id name contracts { id status } } }'),
+      );
+      expect(page.result.errors).toBeUndefined();
+      expect(page.result.data!.allCustomers.map((customer) => customer.id)).not.toContain(restricted);
+      expect(page.statements).toBe(3);
+    } finally {
+      const lift = await dpo.gql(`mutation($s: ID) { liftRestriction(subjectId: $s) { liftedAt } }`, { s: restricted });
+      expect(lift.errors).toBeUndefined();
+    }
+  });
+});
+
+describe('a page of customers with their contracts', () => {
+  it('costs the same statements for 5 and for 40 customers, and matches the ORM path', async () => {
+    const query = (perPage: number) =>
+      `{ allCustomers(perPage: ${perPage}, sortField: "name", sortOrder: "ASC") { id name email phone contracts { id contractNumber status startDate } } }`;
+    const small = await counted(() => service.gql(query(5)));
+    const large = await counted(() => service.gql<{ allCustomers: { id: string; contracts: { id: string }[] }[] }>(query(40)));
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    // The session, the page with its contracts, the audit of the reads.
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBe(3);
+
+    const customers = large.result.data!.allCustomers;
+    expect(customers).toHaveLength(40);
+    const names = customers.map((customer) => customer.id);
+    const expected = await sql<{ id: string }>(app, 'select id from customer order by name, id limit 40');
+    expect(names).toEqual(expected.map((row) => row.id));
+    for (const customer of customers.slice(0, 10)) {
+      const contracts = await sql<{ id: string }>(app, 'select id from contract where customer_id = ? order by start_date, id', [customer.id]);
+      expect(customer.contracts.map((contract) => contract.id)).toEqual(contracts.map((row) => row.id));
+    }
+  });
+
+  it('pages never overlap, also at an offset and sorted the other way', async () => {
+    const page = (n: number) =>
+      service.gql<{ allCustomers: { id: string }[] }>(`{ allCustomers(page: ${n}, perPage: 7, sortField: "createdAt", sortOrder: "DESC") { id } }`);
+    const seen = new Set<string>();
+    for (let n = 0; n < 4; n += 1) {
+      const result = await page(n);
+      expect(result.errors).toBeUndefined();
+      for (const { id } of result.data!.allCustomers) {
+        expect(seen.has(id)).toBe(false);
+        seen.add(id);
+      }
+    }
+    const expected = await sql<{ id: string }>(app, 'select id from customer order by created_at desc, id desc limit 28');
+    expect([...seen]).toEqual(expected.map((row) => row.id));
+  });
+});
+
+describe('prepared statements', () => {
+  it('numbers the placeholders of ORM-built SQL, leaving quoted text alone', () => {
+    expect(numbered(`select "a?" from t where x = ? and y like '%?%' and z in (?, ?)`)).toBe(
+      `select "a?" from t where x = $1 and y like '%?%' and z in ($2, $3)`,
+    );
+    expect(() => numbered('select ?? from t')).toThrow(/identifier placeholders/);
+  });
+
+  it('names a statement after its text, whatever its spacing', () => {
+    expect(statement('select 1\n  from t').name).toBe(statement('select 1 from t').name);
+    expect(statement('select 1 from t').name).not.toBe(statement('select 2 from t').name);
+  });
+});
