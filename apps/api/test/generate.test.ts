@@ -3,6 +3,7 @@
  * consistent register that the API reads like any other; the marketing state it computes is
  * exactly what the database triggers derive; an interrupted run continues without duplicates.
  */
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -20,6 +21,8 @@ import { createApp } from '../src/app.js';
 import { FieldCrypto } from '../src/common/field-crypto.js';
 import { ormConfig } from '../src/db/orm.config.js';
 import { GenerateError, generateRegister, generatedRegister } from '../src/db/generate/generate.js';
+import { ChunkSource, type WorkerSetup } from '../src/db/generate/chunk-source.js';
+import { CHUNK_PART_NAMES } from '../src/db/generate/register-rows.js';
 import { createLogger } from '../src/logger.js';
 import { PIN_PURPOSE, pinContext } from '../src/modules/customer/customer.service.js';
 import { createServices } from '../src/services.js';
@@ -87,6 +90,8 @@ describe('register generate', () => {
       customers: 2000,
       seed: 11,
       chunkSize: 500,
+      // Two generator threads, taking turns with the chunks.
+      threads: 2,
       staffPassword: DEMO_PASSWORD,
       today: TODAY,
     });
@@ -262,6 +267,99 @@ describe('register generate', () => {
       /holds a generated register of 2000 customers with seed 11/,
     );
     await expect(generateRegister({ databaseUrl: main.url, config, customers: 0, seed: 11 })).rejects.toBeInstanceOf(GenerateError);
+    await expect(generateRegister({ databaseUrl: main.url, config, customers: 2000, seed: 11, chunkSize: 500, workers: 3 })).rejects.toThrow(
+      /workers \(loading connections\) must be a whole number from 1 to 2/,
+    );
+
+    const other = await createTestDatabase();
+    databases.push(other);
+    await query(other.url, `insert into customer (id, kind, name, collected_at, created_at, updated_at) values (gen_random_uuid(), 'PRIVATE', 'Testi Asiakas', now(), now(), now())`);
+    await expect(generateRegister({ databaseUrl: other.url, config, customers: 100, seed: 1, today: TODAY, staffPassword: DEMO_PASSWORD })).rejects.toThrow(
+      /already has customers that the generator did not write/,
+    );
+  });
+
+  it('checks the binary format against the column types first, and does not continue a run of an earlier generator', async () => {
+    const changed = await createTestDatabase();
+    const old = await createTestDatabase();
+    databases.push(changed, old);
+    await query(changed.url, `alter table feedback alter column score type integer`);
+    await expect(generateRegister({ databaseUrl: changed.url, config, customers: 100, seed: 1, today: TODAY, staffPassword: DEMO_PASSWORD })).rejects.toThrow(
+      /column feedback\.score is integer in the database, but the generator writes it as int2/,
+    );
+    const [loaded] = await query<{ customers: string }>(changed.url, `select count(*)::text as customers from customer`);
+    expect(loaded!.customers).toBe('0');
+
+    // An unfinished run of the text-format generator (no format recorded): its rows and ids differ.
+    await query(old.url, `create schema register_generate`);
+    await query(
+      old.url,
+      `create table register_generate.run (id int primary key check (id = 1), seed bigint not null, customers int not null, chunk_size int not null,
+         today date not null, started_at timestamptz not null default now(), completed_at timestamptz)`,
+    );
+    await query(old.url, `insert into register_generate.run (id, seed, customers, chunk_size, today) values (1, 1, 100, 5000, '${TODAY}')`);
+    await expect(generateRegister({ databaseUrl: old.url, config, customers: 100, seed: 1, today: TODAY, staffPassword: DEMO_PASSWORD })).rejects.toThrow(
+      /unfinished register started by an earlier version of the generator/,
+    );
+  });
+
+  it('stops both connections with the database error when one part fails, and continues once the cause is gone', async () => {
+    const failing = await createTestDatabase();
+    databases.push(failing);
+    // Survey answers have a score: the first chunk's history part is refused.
+    await query(failing.url, `alter table feedback add constraint generate_test_no_scores check (score is null) not valid`);
+    const settings = { databaseUrl: failing.url, config, customers: 600, seed: 3, chunkSize: 100, staffPassword: DEMO_PASSWORD, today: TODAY };
+    await expect(generateRegister(settings)).rejects.toThrow(/generate_test_no_scores/);
+    const [history] = await query<{ parts: string }>(failing.url, `select count(*)::text as parts from register_generate.chunk_part where part = 'history'`);
+    expect(history!.parts).toBe('0');
+
+    await query(failing.url, `alter table feedback drop constraint generate_test_no_scores`);
+    const finished = await generateRegister(settings);
+    expect(finished.chunksLoaded).toBe(6);
+    const [counts] = await query<{ customers: string; with_history: string; parts: string }>(
+      failing.url,
+      `select (select count(*) from customer)::text as customers, (select count(distinct customer_id) from customer_event)::text as with_history,
+              (select count(*) from register_generate.chunk_part)::text as parts`,
+    );
+    expect(counts).toEqual({ customers: '600', with_history: '600', parts: String(6 * CHUNK_PART_NAMES.length) });
+  });
+
+  it('builds rows in a worker a few chunks ahead, and a stop fails whoever still waits for a chunk', async () => {
+    const uuid = (n: number) => `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+    const setup: WorkerSetup = {
+      seed: 1,
+      today: TODAY,
+      marketingState: true,
+      catalogue: {
+        // A contract has up to three products of the catalogue.
+        services: [
+          { id: uuid(1), code: 'M1', name: 'Mobiili', kind: 'MOBILE', monthlyPriceCents: 1990 },
+          { id: uuid(2), code: 'B1', name: 'Kuitu', kind: 'BROADBAND', monthlyPriceCents: 3990 },
+          { id: uuid(3), code: 'T1', name: 'TV', kind: 'TV', monthlyPriceCents: 1490 },
+        ],
+        equipment: [{ id: uuid(4), sku: 'P1', name: 'Puhelin', priceCents: 19_900 }],
+      },
+      staff: { service: uuid(5), dpo: uuid(6), sales: uuid(7) },
+      pin: { keyId: 'test-1', key: randomBytes(32), blindIndexKey: randomBytes(32), purpose: PIN_PURPOSE, context: ['customer:', ':personalIdentityNumber'] },
+    };
+    const requests = [0, 1, 2].map((chunk) => ({ chunk, first: chunk * 10, count: 10 }));
+    // Two connections load each chunk; one chunk in memory at a time.
+    const source = new ChunkSource(setup, 1, requests, () => 2, 1);
+    try {
+      const first = await source.get(0);
+      expect(first.customer.rows).toBe(10);
+      expect(first.customer_marketing_state.rows).toBe(40);
+      source.release(0);
+      // One connection is done with chunk 0, the other not yet: chunk 1 is not built, its reader waits...
+      const waiting = source.get(1);
+      const state = await Promise.race([waiting.then(() => 'built'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 500))]);
+      expect(state).toBe('waiting');
+      // ...until the run stops (the other connection failed): then it is told, instead of waiting forever.
+      source.stop();
+      await expect(waiting).rejects.toThrow(/stopped/);
+    } finally {
+      await source.close();
+    }
   });
 
   it('computes the marketing state exactly as the triggers do, and a restart continues without duplicates', async () => {
@@ -286,21 +384,25 @@ describe('register generate', () => {
         },
       }),
     ).rejects.toThrow(/interrupted: \d+ of 6 chunks are loaded; run the same command again to continue/);
-    const [partial] = await query<{ chunks: string; recorded: string; customers: string }>(
+    // Each chunk has two parts, each committed with its record by its own connection.
+    const [partial] = await query<{ complete: string; customers: string; recorded_customers: string; history: string; recorded_history: string }>(
       interrupted.url,
-      `select (select count(*) from register_generate.chunk)::text as chunks,
-              (select coalesce(sum(customers), 0) from register_generate.chunk)::text as recorded,
-              (select count(*) from customer)::text as customers`,
+      `select (select count(*) from (select chunk from register_generate.chunk_part group by chunk having count(*) = ${CHUNK_PART_NAMES.length}) c)::text as complete,
+              (select count(*) from customer)::text as customers,
+              (select coalesce(sum(customers), 0) from register_generate.chunk_part where part = 'register')::text as recorded_customers,
+              (select count(distinct customer_id) from customer_event)::text as history,
+              (select coalesce(sum(customers), 0) from register_generate.chunk_part where part = 'history')::text as recorded_history`,
     );
-    expect(Number(partial!.chunks)).toBeGreaterThanOrEqual(3);
-    expect(Number(partial!.chunks)).toBeLessThan(6);
-    // No half chunk: exactly the customers of the committed chunks are there.
-    expect(partial!.customers).toBe(partial!.recorded);
+    expect(Number(partial!.complete)).toBeGreaterThanOrEqual(3);
+    expect(Number(partial!.complete)).toBeLessThan(6);
+    // No half part: exactly the customers of the committed parts are there (every customer has history).
+    expect(partial!.customers).toBe(partial!.recorded_customers);
+    expect(partial!.history).toBe(partial!.recorded_history);
     expect(await generatedRegister(interrupted.url)).toEqual({ customers: 600, seed: 5, completed: false });
 
     const resumed = await generateRegister({ ...settings, databaseUrl: interrupted.url });
-    expect(resumed.chunksResumed).toBe(Number(partial!.chunks));
-    expect(resumed.chunksLoaded).toBe(6 - Number(partial!.chunks));
+    expect(resumed.chunksResumed).toBe(Number(partial!.complete));
+    expect(resumed.chunksLoaded).toBe(6 - Number(partial!.complete));
 
     const expected = await digests(reference.url);
     const actual = await digests(interrupted.url);

@@ -18,9 +18,10 @@ export function registerGenerateCommand(program: Command, out: (line?: string) =
     .option('-c, --customers <n>', 'how many customers', '1000000')
     .option('-s, --seed <n>', 'random seed: the same seed gives the same register', '1')
     .option('--database-url <url>', 'the database to fill (default: DATABASE_URL, or the embedded PostgreSQL)')
-    .option('--chunk-size <n>', 'customers per transaction (a restart redoes at most one chunk per connection)', '5000')
-    .option('--workers <n>', 'loading connections', '2')
-    .action(async (options: { customers: string; seed: string; databaseUrl?: string; chunkSize: string; workers: string }) => {
+    .option('--chunk-size <n>', 'customers per chunk (each part of a chunk is one transaction; a restart redoes at most the parts in flight)', '5000')
+    .option('--workers <n>', 'loading connections, 1 or 2 (each loads one part of every chunk)', '2')
+    .option('--threads <n>', 'threads that build the rows, 1 or 2', '1')
+    .action(async (options: { customers: string; seed: string; databaseUrl?: string; chunkSize: string; workers: string; threads: string }) => {
       const env = options.databaseUrl ? { ...process.env, DATABASE_URL: options.databaseUrl } : process.env;
       const config = loadConfig(env);
       if (config.production) throw new Error('the generator never runs when NODE_ENV=production');
@@ -28,11 +29,12 @@ export function registerGenerateCommand(program: Command, out: (line?: string) =
       const seed = wholeNumber('--seed', options.seed);
       const chunkSize = wholeNumber('--chunk-size', options.chunkSize);
       const workers = wholeNumber('--workers', options.workers);
+      const threads = wholeNumber('--threads', options.threads);
       const logger = createLogger('warn');
       const db = await openDatabase(config, logger);
       const abort = new AbortController();
       const stop = () => {
-        process.stderr.write('generate: stopping after the chunks in flight roll back; run the same command again to continue\n');
+        process.stderr.write('generate: stopping; the chunk parts in flight roll back; run the same command again to continue\n');
         abort.abort();
       };
       process.once('SIGINT', stop);
@@ -45,6 +47,7 @@ export function registerGenerateCommand(program: Command, out: (line?: string) =
           seed,
           chunkSize,
           workers,
+          threads,
           staffPassword: config.demoPassword,
           signal: abort.signal,
           progress: (line) => process.stderr.write(`${line}\n`),

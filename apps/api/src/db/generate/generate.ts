@@ -1,10 +1,17 @@
 /**
  * `register generate`: fills a migrated database with a realistic register of N customers, fast
- * enough for a million (COPY into the ordinary logged tables, secondary indexes dropped while
- * loading and rebuilt after, two loading connections for two cores) and restartable: the work is
- * done in chunks of customers, each chunk one transaction that also records itself in
- * `register_generate.chunk`, so an interrupted run leaves no half chunk and a new run with the
- * same settings continues with the chunks that are missing.
+ * enough for a million, and restartable.
+ *
+ * - Rows are built in worker threads as PostgreSQL's binary COPY format (no text to format or
+ *   parse) a few chunks ahead of the loaders, and streamed into the ordinary logged tables.
+ * - Each chunk of customers has two parts (register-rows.ts, CHUNK_PARTS), loaded on two
+ *   connections at once: every table is written by one connection in ascending key order.
+ *   Each part is one transaction that also records itself in `register_generate.chunk_part`, so
+ *   an interrupted run leaves no half part and a new run with the same settings loads the parts
+ *   that are missing.
+ * - Secondary indexes are dropped while loading (their definitions kept in
+ *   `register_generate.dropped_index`, so a restart still rebuilds them) and built afterwards,
+ *   the biggest first, on two connections.
  *
  * While loading, the loading sessions run with `session_replication_role = replica`: the
  * marketing triggers and the foreign-key triggers do not fire row by row. The generator writes
@@ -14,22 +21,38 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createSecretKey, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { STAFF_ROLES } from '@register/schema';
-import type { Config, Secrets } from '../../config.js';
+import type { Config } from '../../config.js';
 import { FieldCrypto } from '../../common/field-crypto.js';
 import { seedCatalogue } from '../../modules/catalogue/catalogue.seed.js';
 import { ServiceProduct, EquipmentModel } from '../../modules/catalogue/catalogue.entity.js';
+import { PIN_PURPOSE, pinContext } from '../../modules/customer/customer.service.js';
 import { StaffUser } from '../../modules/staff/staff-user.entity.js';
 import { AuthService } from '../../access/auth.service.js';
 import { ormConfig } from '../orm.config.js';
-import { CHUNK_TABLES, CHUNK_TABLE_NAMES, chunkRows, type CatalogueRef, type ChunkContext, type ChunkRows } from './register-rows.js';
-import { uniqueValues } from './unique-values.js';
+import { ChunkSource, type ChunkRequest, type WorkerSetup } from './chunk-source.js';
+import {
+  CHUNK_PART_NAMES,
+  CHUNK_PARTS,
+  CHUNK_TABLE_NAMES,
+  CHUNK_TABLES,
+  type CatalogueRef,
+  type ChunkPart,
+  type ChunkRows,
+  type ChunkTable,
+  type ColumnType,
+} from './register-rows.js';
 
 export const STATE_SCHEMA = 'register_generate';
+/**
+ * The generator's row format: a run started by another format is not continued (its chunks
+ * would not fit the new ones). 2 = binary COPY, counter-based ids, chunk parts.
+ */
+const FORMAT = 2;
 
 export interface GenerateOptions {
   databaseUrl: string;
@@ -37,21 +60,23 @@ export interface GenerateOptions {
   seed: number;
   /** The API's configuration: its keys encrypt the identity numbers exactly as the API does. */
   config: Config;
-  /** Customers per chunk (per transaction); a restart redoes at most this many per connection. */
+  /** Customers per chunk (per transaction); a restart redoes at most one chunk part per connection. */
   chunkSize?: number;
-  /** Loading connections (default 2: one PostgreSQL backend per core while Node makes rows). */
+  /** Loading connections, 1 or 2 (default 2: the two parts of each chunk at once). */
   workers?: number;
+  /** Threads that build the rows, 1 or 2 (default 1). */
+  threads?: number;
   /** Password of the staff users (username = role) created when the database has none. */
   staffPassword?: string;
   /**
    * 'computed' (default): the generator writes customer_marketing_state, triggers off while
-   * loading. 'triggers': rows are loaded with every trigger on and the database derives the state
-   * (slow; the reference the computed path is tested against).
+   * loading. 'triggers': rows are loaded on one connection with every trigger on and the database
+   * derives the state (slow; the reference the computed path is tested against).
    */
   marketingState?: 'computed' | 'triggers';
-  /** Stops between chunks (or aborts the chunk in flight, which then rolls back). */
+  /** Stops between chunks (or aborts the chunk parts in flight, which then roll back). */
   signal?: AbortSignal;
-  /** Called after each chunk has committed. */
+  /** Called when every part of a chunk has committed. */
   onChunk?: (chunk: number) => void;
   /** Progress lines (phase, customers per second), e.g. to stderr. */
   progress?: (line: string) => void;
@@ -61,10 +86,12 @@ export interface GenerateOptions {
 
 export interface GenerateResult {
   customers: number;
+  /** Chunks this run loaded (all or some of their parts). */
   chunksLoaded: number;
-  /** Chunks that an earlier, interrupted run had already committed. */
+  /** Chunks that an earlier, interrupted run had already committed completely. */
   chunksResumed: number;
   seconds: number;
+  /** Customers this run loaded per second, end to end (indexes included); 0 when it loaded none. */
   customersPerSecond: number;
   rows: Record<string, number>;
   /** The password of staff users the run created (undefined when they existed already). */
@@ -76,6 +103,10 @@ export class GenerateError extends Error {
 }
 
 const CATALOGUE_CODES_QUERY = `select id, code, name, kind, monthly_price_cents as "monthlyPriceCents" from service_product where active order by code`;
+/** Chunks built or waiting in memory at once (about 30 MB of COPY data per 5,000 customers). */
+const LOOKAHEAD = 4;
+/** COPY data is sent in slices this big, so PostgreSQL works while the rest is on its way. */
+const SLICE_BYTES = 256 * 1024;
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url, application_name: 'register-generate' });
@@ -87,20 +118,27 @@ async function prepareState(client: pg.Client, options: Required<Pick<GenerateOp
   await client.query(`create schema if not exists ${STATE_SCHEMA}`);
   await client.query(`create table if not exists ${STATE_SCHEMA}.run (
     id int primary key check (id = 1), seed bigint not null, customers int not null, chunk_size int not null,
-    today date not null, started_at timestamptz not null default now(), completed_at timestamptz)`);
-  await client.query(`create table if not exists ${STATE_SCHEMA}.chunk (
-    chunk int primary key, customers int not null, finished_at timestamptz not null default now())`);
+    today date not null, started_at timestamptz not null default now(), completed_at timestamptz, format int)`);
+  await client.query(`alter table ${STATE_SCHEMA}.run add column if not exists format int`);
+  await client.query(`create table if not exists ${STATE_SCHEMA}.chunk_part (
+    chunk int not null, part text not null, customers int not null, finished_at timestamptz not null default now(),
+    primary key (chunk, part))`);
   await client.query(`create table if not exists ${STATE_SCHEMA}.dropped_index (
     name text primary key, table_name text not null, definition text not null)`);
-  const { rows } = await client.query<{ seed: string; customers: number; chunk_size: number; today: string; completed_at: Date | null }>(
-    `select seed::text, customers, chunk_size, to_char(today, 'YYYY-MM-DD') as today, completed_at from ${STATE_SCHEMA}.run`,
+  const { rows } = await client.query<{ seed: string; customers: number; chunk_size: number; today: string; completed_at: Date | null; format: number | null }>(
+    `select seed::text, customers, chunk_size, to_char(today, 'YYYY-MM-DD') as today, completed_at, format from ${STATE_SCHEMA}.run`,
   );
   const existing = rows[0];
   if (existing) {
     if (Number(existing.seed) !== options.seed || existing.customers !== options.customers || existing.chunk_size !== options.chunkSize) {
       throw new GenerateError(
         `this database holds a generated register of ${existing.customers} customers with seed ${existing.seed} (chunks of ${existing.chunk_size}); ` +
-          `run again with --customers ${existing.customers} --seed ${existing.seed} to finish it, or generate into a new database`,
+          `run again with --customers ${existing.customers} --seed ${existing.seed} --chunk-size ${existing.chunk_size} to finish it, or generate into a new database`,
+      );
+    }
+    if (existing.completed_at === null && existing.format !== FORMAT) {
+      throw new GenerateError(
+        'this database holds an unfinished register started by an earlier version of the generator, whose rows the current one cannot continue: generate into a new, migrated database',
       );
     }
     return { today: existing.today, completed: existing.completed_at !== null, resumed: true };
@@ -109,11 +147,12 @@ async function prepareState(client: pg.Client, options: Required<Pick<GenerateOp
   if (count[0]!.any) {
     throw new GenerateError('the database already has customers that the generator did not write: generate into a new, migrated database');
   }
-  await client.query(`insert into ${STATE_SCHEMA}.run (id, seed, customers, chunk_size, today) values (1, $1, $2, $3, $4)`, [
+  await client.query(`insert into ${STATE_SCHEMA}.run (id, seed, customers, chunk_size, today, format) values (1, $1, $2, $3, $4, $5)`, [
     options.seed,
     options.customers,
     options.chunkSize,
     options.today,
+    FORMAT,
   ]);
   return { today: options.today, completed: false, resumed: false };
 }
@@ -151,6 +190,36 @@ async function ensureStaffAndCatalogue(url: string, config: Config, password: st
   }
 }
 
+const TYPE_NAMES: Record<string, ColumnType> = {
+  uuid: 'uuid', varchar: 'text', text: 'text', int2: 'int2', int4: 'int4', bool: 'bool', date: 'date', timestamptz: 'timestamptz',
+  bytea: 'bytea', jsonb: 'jsonb', _text: 'text[]',
+};
+
+/** The binary format must match each column's type exactly: check them all before loading anything. */
+async function checkColumns(client: pg.Client) {
+  const { rows } = await client.query<{ table_name: string; column_name: string; type_name: string; type_type: string; type: string }>(
+    `select c.relname as table_name, a.attname as column_name, t.typname as type_name, t.typtype as type_type, format_type(a.atttypid, a.atttypmod) as type
+       from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace join pg_type t on t.oid = a.atttypid
+      where n.nspname = 'public' and c.relname = any($1) and a.attnum > 0 and not a.attisdropped`,
+    [CHUNK_TABLE_NAMES],
+  );
+  const actual = new Map(rows.map((row) => [`${row.table_name}.${row.column_name}`, row]));
+  for (const table of CHUNK_TABLE_NAMES) {
+    for (const [column, expected] of CHUNK_TABLES[table]) {
+      const found = actual.get(`${table}.${column}`);
+      if (!found) {
+        throw new GenerateError(`column ${table}.${column} does not exist in the database: migrate it, or update CHUNK_TABLES in src/db/generate/register-rows.ts`);
+      }
+      const kind = found.type_type === 'e' ? 'enum' : TYPE_NAMES[found.type_name];
+      if (kind !== expected) {
+        throw new GenerateError(
+          `column ${table}.${column} is ${found.type} in the database, but the generator writes it as ${expected}: update CHUNK_TABLES and the row code in src/db/generate/register-rows.ts`,
+        );
+      }
+    }
+  }
+}
+
 /** Drops the secondary indexes of the loaded tables, remembering their definitions (once). */
 async function dropSecondaryIndexes(client: pg.Client) {
   await client.query('begin');
@@ -179,24 +248,28 @@ async function dropSecondaryIndexes(client: pg.Client) {
   }
 }
 
-function* batches(lines: string[], size = 2000): Generator<string> {
-  for (let start = 0; start < lines.length; start += size) yield lines.slice(start, start + size).join('');
+function* slices(data: Buffer): Generator<Buffer> {
+  for (let start = 0; start < data.length; start += SLICE_BYTES) yield data.subarray(start, start + SLICE_BYTES);
 }
 
-async function copyInto(client: pg.Client, table: string, columns: readonly string[], lines: string[], signal?: AbortSignal) {
-  if (lines.length === 0) return;
-  const target = client.query(copyStreams.from(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`));
-  await pipeline(Readable.from(batches(lines)), target, signal ? { signal } : {});
+async function copyInto(client: pg.Client, table: ChunkTable, data: Buffer, signal: AbortSignal) {
+  const columns = CHUNK_TABLES[table].map(([column]) => `"${column}"`).join(', ');
+  const target = client.query(copyStreams.from(`copy "${table}" (${columns}) from stdin with (format binary)`));
+  await pipeline(Readable.from(slices(data)), target, { signal });
 }
 
-async function loadChunk(client: pg.Client, chunk: number, count: number, rows: ChunkRows, computedState: boolean, signal?: AbortSignal) {
+/** One transaction: the tables of the given parts of a chunk, and the record that they are loaded. */
+async function loadParts(client: pg.Client, chunk: number, count: number, parts: readonly ChunkPart[], rows: ChunkRows, computedState: boolean, signal: AbortSignal) {
+  const tables = new Set<ChunkTable>(parts.flatMap((part) => CHUNK_PARTS[part]));
   await client.query('begin');
   try {
+    // Parents first (the order of CHUNK_TABLES): with the triggers on, children find their rows.
     for (const table of CHUNK_TABLE_NAMES) {
+      if (!tables.has(table) || rows[table].rows === 0) continue;
       if (table === 'customer_marketing_state' && !computedState) continue;
-      await copyInto(client, table, CHUNK_TABLES[table], rows[table], signal);
+      await copyInto(client, table, rows[table].data, signal);
     }
-    await client.query(`insert into ${STATE_SCHEMA}.chunk (chunk, customers) values ($1, $2)`, [chunk, count]);
+    await client.query(`insert into ${STATE_SCHEMA}.chunk_part (chunk, part, customers) select $1, unnest($2::text[]), $3`, [chunk, parts, count]);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
@@ -204,69 +277,87 @@ async function loadChunk(client: pg.Client, chunk: number, count: number, rows: 
   }
 }
 
-/**
- * The same keys as KeyObjects, for the API's own FieldCrypto: node:crypto accepts either, and a
- * KeyObject is imported once instead of on every seal and HMAC (half the cost per customer).
- */
-function importedKeys(secrets: Secrets): Secrets {
-  const imported = (key: Buffer) => createSecretKey(key) as unknown as Buffer;
-  return {
-    ...secrets,
-    pinKeys: new Map([...secrets.pinKeys].map(([id, key]) => [id, imported(key)])),
-    blindIndexKey: imported(secrets.blindIndexKey),
-  };
-}
-
 function format(n: number) {
   return Math.round(n).toLocaleString('en-US');
 }
 
+function whole(name: string, value: number, min: number, max: number) {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new GenerateError(`${name} must be a whole number from ${format(min)} to ${format(max)} (got ${value})`);
+  }
+  return value;
+}
+
+interface Lane {
+  parts: readonly ChunkPart[];
+  chunks: number[];
+  client?: pg.Client;
+}
+
 export async function generateRegister(options: GenerateOptions): Promise<GenerateResult> {
   const started = performance.now();
-  const chunkSize = options.chunkSize ?? 5000;
-  const workers = Math.max(1, options.workers ?? 2);
+  const customers = whole('customers', options.customers, 1, 3_000_000);
+  const chunkSize = whole('chunk size', options.chunkSize ?? 5000, 1, 100_000);
+  const workers = whole('workers (loading connections)', options.workers ?? 2, 1, CHUNK_PART_NAMES.length);
+  const threads = whole('threads (generator threads)', options.threads ?? 1, 1, 2);
   const computedState = (options.marketingState ?? 'computed') === 'computed';
   const progress = options.progress ?? (() => undefined);
-  if (!Number.isInteger(options.customers) || options.customers < 1 || options.customers > 3_000_000) {
-    throw new GenerateError('customers must be a whole number from 1 to 3,000,000');
-  }
   if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new GenerateError('seed must be a non-negative whole number');
 
   progress('generate: migrating the database and preparing staff users and the catalogue');
   const base = await ensureStaffAndCatalogue(options.databaseUrl, options.config, options.staffPassword);
   const control = await connect(options.databaseUrl);
   const clients: pg.Client[] = [];
+  let source: ChunkSource | undefined;
+  // Own controller: a failing connection stops the others too, and nobody waits for rows any more.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort);
+  if (options.signal?.aborted) stop.abort();
+  stop.signal.addEventListener('abort', () => source?.stop(), { once: true });
   try {
     const state = await prepareState(control, {
-      customers: options.customers,
+      customers,
       seed: options.seed,
       chunkSize,
       today: options.today ?? new Date().toISOString().slice(0, 10),
     });
+    await checkColumns(control);
     const { rows: services } = await control.query<CatalogueRef['services'][number]>(CATALOGUE_CODES_QUERY);
-    const context: ChunkContext = {
-      seed: options.seed,
-      today: state.today,
-      crypto: new FieldCrypto(importedKeys(options.config.secrets)),
-      values: uniqueValues(options.seed),
-      catalogue: { services, equipment: base.equipment },
-      staff: base.staff,
-      marketingState: computedState,
-    };
-    const totalChunks = Math.ceil(options.customers / chunkSize);
-    const { rows: done } = await control.query<{ chunk: number }>(`select chunk from ${STATE_SCHEMA}.chunk`);
-    const finished = new Set(done.map((row) => row.chunk));
-    const pending: number[] = [];
-    for (let chunk = 0; chunk < totalChunks; chunk += 1) if (!finished.has(chunk)) pending.push(chunk);
+    if (services.length < 3 || !services.some((service) => service.kind === 'MOBILE') || base.equipment.length === 0) {
+      throw new GenerateError(
+        `the catalogue has ${services.length} active service products (${services.filter((service) => service.kind === 'MOBILE').length} mobile) and ${base.equipment.length} active equipment models: ` +
+          'the generator needs at least three service products, one of them mobile, and one equipment model (generate into a new database, which gets the standard catalogue)',
+      );
+    }
+    const totalChunks = Math.ceil(customers / chunkSize);
+    const countOf = (chunk: number) => Math.min(chunkSize, customers - chunk * chunkSize);
+    const { rows: done } = await control.query<{ chunk: number; part: ChunkPart }>(`select chunk, part from ${STATE_SCHEMA}.chunk_part`);
+    const loadedParts = new Set(done.map((row) => `${row.chunk}:${row.part}`));
+    const missing = (chunk: number, parts: readonly ChunkPart[]) => parts.filter((part) => !loadedParts.has(`${chunk}:${part}`));
+    const touched: number[] = [];
+    for (let chunk = 0; chunk < totalChunks; chunk += 1) if (missing(chunk, CHUNK_PART_NAMES).length > 0) touched.push(chunk);
     const rowCounts: Record<string, number> = {};
+    let loadedCustomers = 0;
 
-    if (!state.completed && pending.length > 0) {
+    if (!state.completed && touched.length > 0) {
       const dropped = await dropSecondaryIndexes(control);
       if (dropped > 0) progress(`generate: dropped ${dropped} secondary indexes for the load (their definitions are kept in ${STATE_SCHEMA}.dropped_index)`);
-      if (finished.size > 0) progress(`generate: resuming, ${finished.size} of ${totalChunks} chunks were loaded by an earlier run`);
-      for (let n = 0; n < Math.min(workers, pending.length); n += 1) {
+      const complete = totalChunks - touched.length;
+      if (loadedParts.size > 0) {
+        const partly = touched.filter((chunk) => missing(chunk, CHUNK_PART_NAMES).length < CHUNK_PART_NAMES.length).length;
+        progress(`generate: resuming: an earlier run loaded ${complete} of ${totalChunks} chunks${partly > 0 ? ` and parts of ${partly} more` : ''}`);
+      }
+
+      // With the triggers on, a chunk's rows must arrive together in one transaction (they check each other).
+      const lanes: Lane[] = (computedState && workers > 1 ? CHUNK_PART_NAMES.map((part) => [part]) : [CHUNK_PART_NAMES]).map((parts) => ({
+        parts,
+        chunks: touched.filter((chunk) => missing(chunk, parts).length > 0),
+      }));
+      for (const lane of lanes.filter((lane) => lane.chunks.length > 0)) {
         const client = await connect(options.databaseUrl);
         clients.push(client);
+        lane.client = client;
         await client.query(`set synchronous_commit = off`);
         if (computedState) {
           try {
@@ -276,8 +367,28 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
           }
         }
       }
-      let loadedCustomers = 0;
-      let next = 0;
+      const setup: WorkerSetup = {
+        seed: options.seed,
+        today: state.today,
+        marketingState: computedState,
+        catalogue: { services, equipment: base.equipment },
+        staff: base.staff,
+        pin: {
+          keyId: options.config.secrets.pinKeyId,
+          key: requiredKey(options.config.secrets.pinKeys.get(options.config.secrets.pinKeyId)),
+          blindIndexKey: options.config.secrets.blindIndexKey,
+          purpose: PIN_PURPOSE,
+          context: pinContextParts(),
+        },
+      };
+      const requests: ChunkRequest[] = touched.map((chunk) => ({ chunk, first: chunk * chunkSize, count: countOf(chunk) }));
+      const laneChunks = lanes.map((lane) => new Set(lane.chunks));
+      const users = (chunk: number) => laneChunks.filter((chunks) => chunks.has(chunk)).length;
+      source = new ChunkSource(setup, threads, requests, users, LOOKAHEAD);
+
+      const chunkPartsLeft = new Map(touched.map((chunk) => [chunk, missing(chunk, CHUNK_PART_NAMES).length]));
+      let completeChunks = complete;
+      let waitedForRows = 0;
       const loadStarted = performance.now();
       let lastReport = 0;
       const report = (force = false) => {
@@ -285,66 +396,112 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
         if (!force && now - lastReport < 2000) return;
         lastReport = now;
         const rate = loadedCustomers / Math.max(0.001, (now - loadStarted) / 1000);
-        progress(`generate: load ${finished.size}/${totalChunks} chunks, ${format(loadedCustomers)} customers this run, ${format(rate)} customers/s`);
+        const left = rate > 0 ? ` about ${format((touched.length - (completeChunks - complete)) * chunkSize / rate)} s of loading left` : '';
+        progress(`generate: loaded ${completeChunks}/${totalChunks} chunks, ${format(loadedCustomers)} customers this run, ${format(rate)} customers/s;${left}`);
       };
-      const work = async (client: pg.Client) => {
-        while (next < pending.length) {
-          if (options.signal?.aborted) return;
-          const chunk = pending[next]!;
-          next += 1;
-          const first = chunk * chunkSize;
-          const count = Math.min(chunkSize, options.customers - first);
-          const rows = chunkRows(context, chunk, first, count);
-          // Yield so the other connection's COPY gets its data while this chunk waits its turn.
-          await new Promise((resolve) => setImmediate(resolve));
+      const work = async (lane: Lane) => {
+        for (const chunk of lane.chunks) {
+          if (stop.signal.aborted) return;
+          const asked = performance.now();
+          let rows: ChunkRows;
           try {
-            await loadChunk(client, chunk, count, rows, computedState, options.signal);
+            rows = await source!.get(chunk);
           } catch (error) {
-            // Interrupted in the middle of a COPY: that chunk has rolled back and is done by the next run.
-            if (options.signal?.aborted) return;
+            if (stop.signal.aborted) return;
             throw error;
           }
-          for (const table of CHUNK_TABLE_NAMES) rowCounts[table] = (rowCounts[table] ?? 0) + rows[table].length;
-          finished.add(chunk);
-          loadedCustomers += count;
-          options.onChunk?.(chunk);
-          report();
+          waitedForRows += performance.now() - asked;
+          if (stop.signal.aborted) return;
+          const parts = missing(chunk, lane.parts);
+          try {
+            await loadParts(lane.client!, chunk, countOf(chunk), parts, rows, computedState, stop.signal);
+          } catch (error) {
+            // Interrupted in the middle of a COPY: that part has rolled back and is done by the next run.
+            if (stop.signal.aborted) return;
+            throw error;
+          }
+          source!.release(chunk);
+          for (const part of parts) {
+            loadedParts.add(`${chunk}:${part}`);
+            for (const table of CHUNK_PARTS[part]) rowCounts[table] = (rowCounts[table] ?? 0) + rows[table].rows;
+          }
+          const left = chunkPartsLeft.get(chunk)! - parts.length;
+          chunkPartsLeft.set(chunk, left);
+          if (left === 0) {
+            completeChunks += 1;
+            loadedCustomers += countOf(chunk);
+            options.onChunk?.(chunk);
+            report();
+          }
         }
       };
-      await Promise.all(clients.map((client) => work(client)));
+      const outcomes = await Promise.allSettled(
+        lanes.filter((lane) => lane.client).map((lane) =>
+          work(lane).catch((error: unknown) => {
+            stop.abort();
+            throw error;
+          }),
+        ),
+      );
+      const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed && !options.signal?.aborted) throw failed.reason;
       report(true);
-      if (options.signal?.aborted) throw new GenerateError(`interrupted: ${finished.size} of ${totalChunks} chunks are loaded; run the same command again to continue`);
+      progress(
+        `generate: loading took ${((performance.now() - loadStarted) / 1000).toFixed(1)} s; the ${lanes.length > 1 ? 'connections' : 'connection'} waited ` +
+          `${(waitedForRows / 1000).toFixed(1)} s in all for rows to be built`,
+      );
+      if (stop.signal.aborted) {
+        throw new GenerateError(`interrupted: ${completeChunks} of ${totalChunks} chunks are loaded; run the same command again to continue`);
+      }
+      await source.close();
+      source = undefined;
     }
 
     if (!state.completed) {
-      await finish(options.databaseUrl, control, clients, workers, progress, options.signal);
+      await finish(options.databaseUrl, control, clients, progress, stop.signal);
     }
     const seconds = (performance.now() - started) / 1000;
+    const customersThisRun = touched.reduce((sum, chunk) => sum + countOf(chunk), 0);
     return {
-      customers: options.customers,
-      chunksLoaded: pending.length,
-      chunksResumed: totalChunks - pending.length,
+      customers,
+      chunksLoaded: touched.length,
+      chunksResumed: totalChunks - touched.length,
       seconds,
-      customersPerSecond: pending.length === 0 ? 0 : Math.min(options.customers, pending.length * chunkSize) / seconds,
+      customersPerSecond: touched.length === 0 ? 0 : customersThisRun / seconds,
       rows: rowCounts,
       createdStaffPassword: base.createdStaffPassword,
     };
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await source?.close();
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
     await control.end().catch(() => undefined);
   }
 }
 
-/** Rebuilds the dropped indexes (in parallel), moves the sequences past the generated numbers, analyses. */
-async function finish(url: string, control: pg.Client, clients: pg.Client[], workers: number, progress: (line: string) => void, signal?: AbortSignal) {
+function requiredKey(key: Buffer | undefined): Buffer {
+  if (!key) throw new GenerateError('the current identity-number encryption key (PIN_ENCRYPTION_KEY) is not configured');
+  return key;
+}
+
+/** The customer service's pinContext(id) as the text before and after the id. */
+function pinContextParts(): [string, string] {
+  const marker = '\u0000id\u0000';
+  const [before, after, ...rest] = pinContext(marker).split(marker);
+  if (after === undefined || rest.length > 0) throw new Error('pinContext must contain the customer id exactly once');
+  return [before!, after];
+}
+
+/** Rebuilds the dropped indexes (the biggest first, on two connections), moves the sequences past the generated numbers, analyses. */
+async function finish(url: string, control: pg.Client, clients: pg.Client[], progress: (line: string) => void, signal: AbortSignal) {
   const { rows: indexes } = await control.query<{ name: string; definition: string }>(
     `select d.name, d.definition from ${STATE_SCHEMA}.dropped_index d
       where not exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relname = d.name)
-      order by d.table_name = 'customer_event' desc, d.name`,
+      order by pg_relation_size(('public.' || quote_ident(d.table_name))::regclass) * case when d.definition ~ ' USING gin ' then 3 else 1 end desc, d.name`,
   );
-  while (clients.length < workers) clients.push(await connect(url));
+  while (clients.length < 2) clients.push(await connect(url));
   for (const client of clients) {
-    await client.query(`set maintenance_work_mem = '256MB'`);
+    await client.query(`set maintenance_work_mem = '1GB'`);
     await client.query(`set max_parallel_maintenance_workers = 0`);
   }
   const buildStarted = performance.now();
@@ -352,7 +509,7 @@ async function finish(url: string, control: pg.Client, clients: pg.Client[], wor
   let built = 0;
   const work = async (client: pg.Client) => {
     while (next < indexes.length) {
-      if (signal?.aborted) return;
+      if (signal.aborted) return;
       const index = indexes[next]!;
       next += 1;
       await client.query(index.definition);
@@ -361,7 +518,7 @@ async function finish(url: string, control: pg.Client, clients: pg.Client[], wor
     }
   };
   await Promise.all(clients.map((client) => work(client)));
-  if (signal?.aborted) throw new GenerateError('interrupted while building indexes; run the same command again to finish');
+  if (signal.aborted) throw new GenerateError('interrupted while building indexes; run the same command again to finish');
   await control.query(`delete from ${STATE_SCHEMA}.dropped_index`);
   progress('generate: moving sequences past the generated numbers and analysing');
   await control.query(`select setval('contract_number_seq', greatest((select max(substring(contract_number from 5)::bigint) from contract where contract_number ~ '^SOP-[0-9]+$'), 100000) + 1, false)`);
@@ -369,7 +526,7 @@ async function finish(url: string, control: pg.Client, clients: pg.Client[], wor
   await control.query(`select setval('customer_order_number_seq', greatest((select max(order_number) from customer_order), 100000) + 1, false)`);
   await Promise.all([
     clients[0]!.query(`analyze customer, contact_person, contract, contract_line, sim_card, billing_account, invoice, feedback`),
-    (clients[1] ?? clients[0]!).query(`analyze customer_event, customer_order, customer_order_line, marketing_permit_entry, customer_marketing_state`),
+    clients[1]!.query(`analyze customer_event, customer_order, customer_order_line, marketing_permit_entry, customer_marketing_state`),
   ]);
   await control.query(`update ${STATE_SCHEMA}.run set completed_at = now()`);
 }

@@ -22,10 +22,14 @@ function permutation(modulus: number, seed: number, salt: number) {
   let multiplier = primes[(seed + salt) % primes.length]!;
   while (gcd(multiplier, modulus) !== 1) multiplier += 2;
   const offset = ((seed * 2_654_435_761 + salt * 40_503) >>> 0) % modulus;
+  // index·multiplier overflows 2^53 in the larger spaces (up to 2^37 · 2^27): multiply in two
+  // halves of the multiplier, each product exact in a double, reducing in between.
+  if (modulus >= 2 ** 37 || multiplier >= 2 ** 27) throw new RangeError('value space or multiplier too large for exact arithmetic');
+  const high = Math.floor(multiplier / 2 ** 14);
+  const low = multiplier % 2 ** 14;
   return (index: number) => {
     if (index >= modulus) throw new RangeError(`index ${index} is outside the value space of ${modulus}`);
-    // BigInt only for the product: index·multiplier overflows 2^53 in the larger spaces.
-    return Number((BigInt(index) * BigInt(multiplier) + BigInt(offset)) % BigInt(modulus));
+    return ((((index * high) % modulus) * 2 ** 14) % modulus + ((index * low) % modulus) + offset) % modulus;
   };
 }
 
@@ -37,7 +41,7 @@ const INDIVIDUAL_NUMBERS = 898;
 
 export interface UniqueValues {
   /** A valid henkilötunnus, unique per customer index. */
-  personalIdentityNumber(customerIndex: number): { value: string; dateOfBirth: string };
+  personalIdentityNumber(customerIndex: number): { value: string; dateOfBirth: string; birthDay: number };
   /** A valid Y-tunnus, unique per customer index. */
   businessId(customerIndex: number): string;
   /** A valid Finnish ICCID (89358 01…, Luhn check digit), unique per SIM index. */
@@ -57,9 +61,10 @@ export function uniqueValues(seed: number): UniqueValues {
   return {
     personalIdentityNumber(customerIndex) {
       const k = pinOf(customerIndex);
-      const dateOfBirth = new Date(BIRTH_FROM + Math.floor(k / INDIVIDUAL_NUMBERS) * DAY_MS).toISOString().slice(0, 10);
+      const birthMs = BIRTH_FROM + Math.floor(k / INDIVIDUAL_NUMBERS) * DAY_MS;
+      const dateOfBirth = new Date(birthMs).toISOString().slice(0, 10);
       const value = formatPersonalIdentityNumber({ dateOfBirth, individualNumber: 2 + (k % INDIVIDUAL_NUMBERS) });
-      return { value, dateOfBirth };
+      return { value, dateOfBirth, birthDay: birthMs / DAY_MS };
     },
     businessId(customerIndex) {
       // Of the ten last digits of a six-digit prefix at least nine give a valid check digit.
@@ -85,22 +90,4 @@ export function uniqueValues(seed: number): UniqueValues {
       return createInvoiceReference(invoiceNumber);
     },
   };
-}
-
-const HEX = Array.from({ length: 256 }, (_, n) => n.toString(16).padStart(2, '0'));
-
-function hex32(value: number): string {
-  return HEX[value >>> 24]! + HEX[(value >>> 16) & 255]! + HEX[(value >>> 8) & 255]! + HEX[value & 255]!;
-}
-
-/**
- * A UUID in the version 7 layout whose "time" is a per-table counter: unique, and in index order
- * as they are written, so the primary keys grow at their right edge while loading.
- */
-export function sequentialUuid(table: number, counter: number, randomBits: number): string {
-  const value = table * 2 ** 40 + counter;
-  const high = Math.floor(value / 2 ** 32);
-  const low = hex32(value >>> 0);
-  const rand = hex32(randomBits >>> 0);
-  return `${HEX[high >>> 8]}${HEX[high & 255]}${low.slice(0, 4)}-${low.slice(4)}-7${rand.slice(0, 3)}-${(8 | (randomBits & 3)).toString(16)}${rand.slice(3, 6)}-${rand.slice(6)}${low}00`;
 }
