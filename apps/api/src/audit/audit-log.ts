@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorOf, type Caller } from '../access/caller.js';
-import { sqlOf, statement } from '../db/sql.js';
+import { sqlOf, statement, type Sql } from '../db/sql.js';
 
 const AUDIT_APPEND = statement('select audit_append($1::jsonb)');
 
@@ -126,9 +126,59 @@ export interface AuditRow {
 export async function appendAuditEvents(em: EntityManager, rows: AuditRow[]): Promise<void> {
   if (rows.length === 0) return;
   if (!em.isInTransaction()) {
-    // The reads of a request, after its response was resolved: a prepared statement of its own.
-    await (await sqlOf(em)).rows(AUDIT_APPEND, [JSON.stringify(rows)]);
+    // The reads of a request, after its response was resolved: appended together with those of
+    // every other request waiting at that moment (see AppendQueue).
+    await appendQueue(await sqlOf(em)).append(rows);
     return;
   }
   await em.getConnection().execute('select audit_append(?::jsonb)', [JSON.stringify(rows)], 'run', em.getTransactionContext());
+}
+
+/**
+ * Appends the events of concurrent requests together: while one append is in flight, the events
+ * of the requests that finish meanwhile wait and then go in the next one — one statement, one
+ * turn of the chain's lock and one commit for all of them. A request alone is appended at once
+ * (no timer, no added latency). Each request's promise settles only when the append that carries
+ * its events has committed, so a response is still never sent before its reads are recorded; if
+ * that append fails, every request in it fails. The chain's lock orders appends across processes
+ * as before.
+ */
+export class AppendQueue {
+  private waiting: { rows: AuditRow[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private flushing = false;
+
+  constructor(private readonly write: (rows: AuditRow[]) => Promise<unknown>) {}
+
+  append(rows: AuditRow[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ rows, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        await this.write(batch.flatMap((item) => item.rows));
+        for (const item of batch) item.resolve();
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+}
+
+const queues = new WeakMap<Sql, AppendQueue>();
+
+function appendQueue(sql: Sql): AppendQueue {
+  let queue = queues.get(sql);
+  if (!queue) {
+    queue = new AppendQueue((rows) => sql.rows(AUDIT_APPEND, [JSON.stringify(rows)]));
+    queues.set(sql, queue);
+  }
+  return queue;
 }
