@@ -31,6 +31,7 @@ const CONTRACT_RELATED = ['simCards'];
 
 export class CustomerReads {
   private readonly statements = new Map<string, Statement>();
+  private readonly selects = new Map<string, string>();
 
   /** One customer with what is wanted and whether its processing is restricted, or null. */
   async byId(em: EntityManager, id: string, wants: CustomerReadWants): Promise<{ view: View; restricted: boolean } | null> {
@@ -54,8 +55,14 @@ export class CustomerReads {
    */
   async page(em: EntityManager, idsQuery: { sql: string; params: readonly unknown[] }, wants: CustomerReadWants): Promise<View[]> {
     const { withContracts, withSims } = this.flags(wants);
-    const json = viewShape(em, Customer, CUSTOMER_RELATED).json('c', this.related(em, withContracts, withSims));
-    const text = `select ${json} as v
+    // The select list depends only on what is wanted: built once, not on every page.
+    const key = `page:${withContracts}:${withSims}`;
+    let select = this.selects.get(key);
+    if (!select) {
+      select = `select ${viewShape(em, Customer, CUSTOMER_RELATED).json('c', this.related(em, withContracts, withSims))} as v`;
+      this.selects.set(key, select);
+    }
+    const text = `${select}
                     from unnest((select array_agg(q.id) from (${numbered(idsQuery.sql)}) q)) with ordinality as p(id, n)
                     join ${viewShape(em, Customer, CUSTOMER_RELATED).table} c on c."id" = p.id
                    order by p.n`;
