@@ -1,7 +1,53 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const API = process.env.REGISTER_API_URL ?? 'http://localhost:4000';
+
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** Below this a compressed copy saves less than its headers cost. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * Writes a Brotli (.br) and a gzip (.gz) copy beside each built script and style sheet, at the
+ * highest levels (once per build, not per request): the API serves them with Content-Encoding
+ * (express-static-gzip in apps/api/src/app.ts). index.html is served on its own and stays plain.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'register:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir;
+      if (!dir) return;
+      const files = Object.keys(bundle).filter((fileName) => /\.(js|css|svg|json)$/.test(fileName) && !fileName.startsWith('.'));
+      await Promise.all(
+        files.map(async (fileName) => {
+          // As written (with its source-map comment), byte for byte.
+          const path = join(dir, fileName);
+          const bytes = await readFile(path);
+          if (bytes.length < COMPRESS_FROM_BYTES) return;
+          const [br, gz] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gzipped(bytes, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+        }),
+      );
+    },
+  };
+}
 
 /**
  * The admin app is served by the API from the same origin (the session cookie is SameSite=Strict),
@@ -11,7 +57,7 @@ export default defineConfig(({ mode }) => ({
   base: '/',
   // Apollo Client strips its development checks (and its devtools hook) when this is false.
   define: { 'globalThis.__DEV__': JSON.stringify(mode !== 'production') },
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: { '/graphql': { target: API, changeOrigin: false } },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -8,6 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parseCookie } from 'cookie';
 import express, { type Request } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { GraphQLError, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import { principalOf, type Caller } from './access/caller.js';
@@ -310,7 +311,24 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
   // The admin app, built by Vite, served from the same origin (so the session cookie is SameSite).
   const adminDist = config.adminDist;
   if (existsSync(join(adminDist, 'index.html'))) {
-    app.use(express.static(adminDist, { index: false, maxAge: '1h', immutable: false }));
+    const hashedAssets = resolve(adminDist, 'assets') + sep;
+    // Vite's build writes each asset's .br and .gz beside it (apps/admin/vite.config.ts): served with
+    // Content-Encoding when the browser accepts it. Hashed names under /assets never change: cached
+    // for a year without revalidation; index.html (below) is asked again on every load.
+    app.use(
+      expressStaticGzip(adminDist, {
+        index: false,
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        serveStatic: {
+          index: false,
+          maxAge: '1h',
+          setHeaders(res, path) {
+            if (path.startsWith(hashedAssets)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          },
+        },
+      }),
+    );
     app.get(/^\/(?!graphql|healthz|readyz).*/, (_req, res) => {
       res.sendFile('index.html', { root: adminDist });
     });

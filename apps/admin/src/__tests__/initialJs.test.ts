@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -108,6 +108,26 @@ describe('initial JavaScript and the split per resource', () => {
     expect(scripts).toEqual([entry.file]);
     const initialFiles = new Set(initial.map((key) => manifest[key]!.file));
     expect(preloads.filter((file) => !initialFiles.has(file!))).toEqual([]);
+  });
+
+  test('every script of the first download has Brotli and gzip copies (the API sends those)', () => {
+    const problems = initial.flatMap((key) => {
+      const file = manifest[key]!.file;
+      const original = readFileSync(join(DIST, file));
+      if (original.length < 1024) return [];
+      const copies = [
+        { suffix: '.br', decompress: brotliDecompressSync },
+        { suffix: '.gz', decompress: gunzipSync },
+      ];
+      return copies.flatMap(({ suffix, decompress }) => {
+        const path = join(DIST, file + suffix);
+        if (!existsSync(path)) return [`${file}${suffix} is missing`];
+        const copy = readFileSync(path);
+        if (!decompress(copy).equals(original)) return [`${file}${suffix} is not ${file}`];
+        return copy.length < original.length ? [] : [`${file}${suffix} is no smaller`];
+      });
+    });
+    expect(problems).toEqual([]);
   });
 
   test('every module loaded with import() is a chunk of its own, outside the first download', () => {
