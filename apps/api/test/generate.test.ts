@@ -20,7 +20,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from '../src/app.js';
 import { FieldCrypto } from '../src/common/field-crypto.js';
 import { ormConfig } from '../src/db/orm.config.js';
-import { GenerateError, generateRegister, generatedRegister } from '../src/db/generate/generate.js';
+import { GenerateError, generateRegister, generatedRegister, indexBuildCost } from '../src/db/generate/generate.js';
 import { ChunkSource, type WorkerSetup } from '../src/db/generate/chunk-source.js';
 import { CHUNK_PART_NAMES } from '../src/db/generate/register-rows.js';
 import { createLogger } from '../src/logger.js';
@@ -260,6 +260,16 @@ describe('register generate', () => {
       await apollo.stop();
       await orm.close(true);
     }
+  });
+
+  it('reports the time of each phase, and orders the index builds by their cost', () => {
+    for (const phase of ['setup', 'loading', 'build', 'indexes', 'copy:customer', 'copy:customer_event']) expect(generated.phases[phase], phase).toBeGreaterThan(0);
+    const plain = indexBuildCost('CREATE INDEX a ON public.customer USING btree (created_at, id)', 1000);
+    const expression = indexBuildCost(`CREATE INDEX b ON public.customer USING btree (lower((email)::text), regexp_replace((phone)::text, '[^0-9]'::text, ''::text, 'g'::text))`, 1000);
+    const trigram = indexBuildCost('CREATE INDEX c ON public.contact_person USING gin (search_text gin_trgm_ops)', 1000);
+    expect(plain).toBe(1000);
+    expect(expression).toBeGreaterThan(plain);
+    expect(trigram).toBeGreaterThan(expression);
   });
 
   it('refuses a database that has customers it did not write, and a finished one with other settings', async () => {

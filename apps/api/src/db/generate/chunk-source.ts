@@ -28,7 +28,8 @@ export interface RecycleMessage {
 
 export type WorkerMessage = ChunkRequest | RecycleMessage;
 
-export type ChunkResponse = { chunk: number; rows: ChunkRows } | { chunk: number; error: string };
+/** cpuMs: the CPU time the thread spent building the chunk's rows. */
+export type ChunkResponse = { chunk: number; rows: ChunkRows; cpuMs: number } | { chunk: number; error: string };
 
 interface Pending {
   promise: Promise<ChunkRows>;
@@ -69,6 +70,8 @@ export class ChunkSource {
   private turn = 0;
   private failure: Error | undefined;
   private readonly lookahead: number;
+  /** CPU seconds the threads spent building rows so far. */
+  buildSeconds = 0;
 
   /**
    * @param requests the chunks to build, in the order the connections load them
@@ -122,6 +125,7 @@ export class ChunkSource {
       this.fail(new Error(`building chunk ${response.chunk} failed: ${response.error}`));
       return;
     }
+    this.buildSeconds += response.cpuMs / 1000;
     // Transferred buffers arrive as plain Uint8Arrays over the moved memory.
     for (const table of CHUNK_TABLE_NAMES) {
       const data = response.rows[table].data as Uint8Array;

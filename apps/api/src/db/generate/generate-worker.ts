@@ -42,9 +42,11 @@ parentPort!.on('message', (message: WorkerMessage) => {
   let response: ChunkResponse;
   const transfer: ArrayBuffer[] = [];
   try {
+    const started = process.threadCpuUsage();
     const rows = chunkRows(context, request.chunk, request.first, request.count, pool.pop());
     for (const table of CHUNK_TABLE_NAMES) transfer.push(rows[table].data.buffer as ArrayBuffer);
-    response = { chunk: request.chunk, rows };
+    const used = process.threadCpuUsage(started);
+    response = { chunk: request.chunk, rows, cpuMs: (used.user + used.system) / 1000 };
   } catch (error) {
     response = { chunk: request.chunk, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -40,6 +40,7 @@ import {
   CHUNK_PARTS,
   CHUNK_TABLE_NAMES,
   CHUNK_TABLES,
+  ROWS_PER_CUSTOMER,
   type CatalogueRef,
   type ChunkPart,
   type ChunkRows,
@@ -94,6 +95,12 @@ export interface GenerateResult {
   /** Customers this run loaded per second, end to end (indexes included); 0 when it loaded none. */
   customersPerSecond: number;
   rows: Record<string, number>;
+  /**
+   * Seconds of each phase of this run: setup (migrations, staff, catalogue, dropping indexes),
+   * loading, indexes (builds and ANALYZE), and within loading the CPU time the worker threads
+   * spent building rows (build) and the COPY time per table (copy:<table>, on either connection).
+   */
+  phases: Record<string, number>;
   /** The password of staff users the run created (undefined when they existed already). */
   createdStaffPassword?: string;
 }
@@ -252,14 +259,25 @@ function* slices(data: Buffer): Generator<Buffer> {
   for (let start = 0; start < data.length; start += SLICE_BYTES) yield data.subarray(start, start + SLICE_BYTES);
 }
 
-async function copyInto(client: pg.Client, table: ChunkTable, data: Buffer, signal: AbortSignal) {
+async function copyInto(client: pg.Client, table: ChunkTable, data: Buffer, signal: AbortSignal, phases: Record<string, number>) {
+  const started = performance.now();
   const columns = CHUNK_TABLES[table].map(([column]) => `"${column}"`).join(', ');
   const target = client.query(copyStreams.from(`copy "${table}" (${columns}) from stdin with (format binary)`));
   await pipeline(Readable.from(slices(data)), target, { signal });
+  phases[`copy:${table}`] = (phases[`copy:${table}`] ?? 0) + (performance.now() - started) / 1000;
 }
 
 /** One transaction: the tables of the given parts of a chunk, and the record that they are loaded. */
-async function loadParts(client: pg.Client, chunk: number, count: number, parts: readonly ChunkPart[], rows: ChunkRows, computedState: boolean, signal: AbortSignal) {
+async function loadParts(
+  client: pg.Client,
+  chunk: number,
+  count: number,
+  parts: readonly ChunkPart[],
+  rows: ChunkRows,
+  computedState: boolean,
+  signal: AbortSignal,
+  phases: Record<string, number>,
+) {
   const tables = new Set<ChunkTable>(parts.flatMap((part) => CHUNK_PARTS[part]));
   await client.query('begin');
   try {
@@ -267,7 +285,7 @@ async function loadParts(client: pg.Client, chunk: number, count: number, parts:
     for (const table of CHUNK_TABLE_NAMES) {
       if (!tables.has(table) || rows[table].rows === 0) continue;
       if (table === 'customer_marketing_state' && !computedState) continue;
-      await copyInto(client, table, rows[table].data, signal);
+      await copyInto(client, table, rows[table].data, signal, phases);
     }
     await client.query(`insert into ${STATE_SCHEMA}.chunk_part (chunk, part, customers) select $1, unnest($2::text[]), $3`, [chunk, parts, count]);
     await client.query('commit');
@@ -304,6 +322,7 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
   const progress = options.progress ?? (() => undefined);
   if (!Number.isSafeInteger(options.seed) || options.seed < 0) throw new GenerateError('seed must be a non-negative whole number');
 
+  const phases: Record<string, number> = {};
   progress('generate: migrating the database and preparing staff users and the catalogue');
   const base = await ensureStaffAndCatalogue(options.databaseUrl, options.config, options.staffPassword);
   const control = await connect(options.databaseUrl);
@@ -390,6 +409,7 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
       let completeChunks = complete;
       let waitedForRows = 0;
       const loadStarted = performance.now();
+      phases.setup = (loadStarted - started) / 1000;
       let lastReport = 0;
       const report = (force = false) => {
         const now = performance.now();
@@ -414,7 +434,7 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
           if (stop.signal.aborted) return;
           const parts = missing(chunk, lane.parts);
           try {
-            await loadParts(lane.client!, chunk, countOf(chunk), parts, rows, computedState, stop.signal);
+            await loadParts(lane.client!, chunk, countOf(chunk), parts, rows, computedState, stop.signal, phases);
           } catch (error) {
             // Interrupted in the middle of a COPY: that part has rolled back and is done by the next run.
             if (stop.signal.aborted) return;
@@ -446,9 +466,16 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
       const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
       if (failed && !options.signal?.aborted) throw failed.reason;
       report(true);
+      phases.loading = (performance.now() - loadStarted) / 1000;
+      phases.build = source.buildSeconds;
+      const copies = Object.entries(phases)
+        .filter(([name]) => name.startsWith('copy:'))
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, seconds]) => `${name.slice(5)} ${seconds.toFixed(1)}`)
+        .join(', ');
       progress(
-        `generate: loading took ${((performance.now() - loadStarted) / 1000).toFixed(1)} s; the ${lanes.length > 1 ? 'connections' : 'connection'} waited ` +
-          `${(waitedForRows / 1000).toFixed(1)} s in all for rows to be built`,
+        `generate: loading took ${phases.loading.toFixed(1)} s; the ${lanes.length > 1 ? 'connections' : 'connection'} waited ` +
+          `${(waitedForRows / 1000).toFixed(1)} s in all for rows to be built; building the rows took ${phases.build.toFixed(1)} s of CPU time; COPY s per table: ${copies}`,
       );
       if (stop.signal.aborted) {
         throw new GenerateError(`interrupted: ${completeChunks} of ${totalChunks} chunks are loaded; run the same command again to continue`);
@@ -458,9 +485,13 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
     }
 
     if (!state.completed) {
-      await finish(options.databaseUrl, control, clients, progress, stop.signal);
+      await finish(options.databaseUrl, control, clients, progress, stop.signal, customers, phases);
     }
     const seconds = (performance.now() - started) / 1000;
+    progress(
+      `generate: ${seconds.toFixed(1)} s in all: ` +
+        ['setup', 'loading', 'indexes'].filter((phase) => phases[phase] !== undefined).map((phase) => `${phase} ${phases[phase]!.toFixed(1)} s`).join(', '),
+    );
     const customersThisRun = touched.reduce((sum, chunk) => sum + countOf(chunk), 0);
     return {
       customers,
@@ -469,6 +500,7 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
       seconds,
       customersPerSecond: touched.length === 0 ? 0 : customersThisRun / seconds,
       rows: rowCounts,
+      phases,
       createdStaffPassword: base.createdStaffPassword,
     };
   } finally {
@@ -492,43 +524,100 @@ function pinContextParts(): [string, string] {
   return [before!, after];
 }
 
-/** Rebuilds the dropped indexes (the biggest first, on two connections), moves the sequences past the generated numbers, analyses. */
-async function finish(url: string, control: pg.Client, clients: pg.Client[], progress: (line: string) => void, signal: AbortSignal) {
-  const { rows: indexes } = await control.query<{ name: string; definition: string }>(
-    `select d.name, d.definition from ${STATE_SCHEMA}.dropped_index d
-      where not exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relname = d.name)
-      order by pg_relation_size(('public.' || quote_ident(d.table_name))::regclass) * case when d.definition ~ ' USING gin ' then 3 else 1 end desc, d.name`,
+/**
+ * Roughly how expensive an index build is, in "plain B-tree entries": rows × the work per row.
+ * Expressions (lower, regexp_replace, substring) are evaluated for every row, and trigram GIN
+ * indexes sort many keys per row. Measured on a 100,000-customer register: a plain B-tree costs
+ * about 1 µs per row, customer_search_word2 (eight expression calls) about 9, the trigram index
+ * about 20. Only the order of the builds depends on it (the longest first, so the two connections
+ * finish together).
+ */
+export function indexBuildCost(definition: string, rows: number): number {
+  if (/gin_trgm_ops/.test(definition)) return rows * 20;
+  if (/ USING gin /.test(definition)) return rows;
+  const expressions = definition.match(/regexp_replace\(|substring"?\(|lower\(/g)?.length ?? 0;
+  return rows * (1 + expressions);
+}
+
+interface FinishJob {
+  table: string;
+  /** The index's name; undefined: ANALYZE of the table. */
+  index?: string;
+  sql: string;
+  cost: number;
+}
+
+/**
+ * Rebuilds the dropped indexes on two connections, the most expensive first (longest processing
+ * time first: both connections end at about the same time), with a lot of memory each so every
+ * sort stays in memory; then analyses the tables on both connections; moves the sequences past the
+ * generated numbers meanwhile on the control connection.
+ */
+async function finish(
+  url: string,
+  control: pg.Client,
+  clients: pg.Client[],
+  progress: (line: string) => void,
+  signal: AbortSignal,
+  customers: number,
+  phases: Record<string, number>,
+) {
+  const { rows: indexes } = await control.query<{ name: string; table_name: string; definition: string }>(
+    `select d.name, d.table_name, d.definition from ${STATE_SCHEMA}.dropped_index d
+      where not exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relname = d.name)`,
   );
   while (clients.length < 2) clients.push(await connect(url));
   for (const client of clients) {
-    await client.query(`set maintenance_work_mem = '1GB'`);
+    // Two builds at once, one per core: each may keep its whole sort in memory (a million customers' history is ~1 GB of index tuples).
+    await client.query(`set maintenance_work_mem = '2GB'`);
     await client.query(`set max_parallel_maintenance_workers = 0`);
+    await client.query(`set synchronous_commit = off`);
   }
+  const rowsOf = (table: string) => Math.max(1, customers * (ROWS_PER_CUSTOMER[table as ChunkTable] ?? 1));
+  const jobs: FinishJob[] = indexes
+    .map((index) => ({ table: index.table_name, index: index.name, sql: index.definition, cost: indexBuildCost(index.definition, rowsOf(index.table_name)) }))
+    .sort((a, b) => b.cost - a.cost || a.index.localeCompare(b.index));
+  // Then every table, the biggest first, once all the indexes exist (ANALYZE also samples the expression indexes).
+  const analyses: FinishJob[] = [...CHUNK_TABLE_NAMES]
+    .sort((a, b) => rowsOf(b) - rowsOf(a))
+    .map((table) => ({ table, sql: `analyze "${table}"`, cost: rowsOf(table) }));
+  const total = jobs.length;
   const buildStarted = performance.now();
-  let next = 0;
   let built = 0;
-  const work = async (client: pg.Client) => {
-    while (next < indexes.length) {
+  let indexSeconds = 0;
+  let analyzeSeconds = 0;
+  const work = async (client: pg.Client, queue: FinishJob[]) => {
+    for (;;) {
       if (signal.aborted) return;
-      const index = indexes[next]!;
-      next += 1;
-      await client.query(index.definition);
+      const job = queue.shift();
+      if (!job) return;
+      const jobStarted = performance.now();
+      await client.query(job.sql);
+      const took = (performance.now() - jobStarted) / 1000;
+      if (job.index === undefined) {
+        analyzeSeconds += took;
+        continue;
+      }
+      indexSeconds += took;
       built += 1;
-      progress(`generate: index ${built}/${indexes.length} ${index.name} (${((performance.now() - buildStarted) / 1000).toFixed(1)} s)`);
+      progress(`generate: index ${built}/${total} ${job.index} in ${took.toFixed(1)} s (${((performance.now() - buildStarted) / 1000).toFixed(1)} s)`);
     }
   };
-  await Promise.all(clients.map((client) => work(client)));
+  const sequences = (async () => {
+    await control.query(`select setval('contract_number_seq', greatest((select max(substring(contract_number from 5)::bigint) from contract where contract_number ~ '^SOP-[0-9]+$'), 100000) + 1, false)`);
+    await control.query(`select setval('invoice_number_seq', greatest((select max(invoice_number) from invoice), 100000) + 1, false)`);
+    await control.query(`select setval('customer_order_number_seq', greatest((select max(order_number) from customer_order), 100000) + 1, false)`);
+  })();
+  await Promise.all([sequences, ...clients.slice(0, 2).map((client) => work(client, jobs))]);
+  if (!signal.aborted) await Promise.all(clients.slice(0, 2).map((client) => work(client, analyses)));
   if (signal.aborted) throw new GenerateError('interrupted while building indexes; run the same command again to finish');
   await control.query(`delete from ${STATE_SCHEMA}.dropped_index`);
-  progress('generate: moving sequences past the generated numbers and analysing');
-  await control.query(`select setval('contract_number_seq', greatest((select max(substring(contract_number from 5)::bigint) from contract where contract_number ~ '^SOP-[0-9]+$'), 100000) + 1, false)`);
-  await control.query(`select setval('invoice_number_seq', greatest((select max(invoice_number) from invoice), 100000) + 1, false)`);
-  await control.query(`select setval('customer_order_number_seq', greatest((select max(order_number) from customer_order), 100000) + 1, false)`);
-  await Promise.all([
-    clients[0]!.query(`analyze customer, contact_person, contract, contract_line, sim_card, billing_account, invoice, feedback`),
-    clients[1]!.query(`analyze customer_event, customer_order, customer_order_line, marketing_permit_entry, customer_marketing_state`),
-  ]);
   await control.query(`update ${STATE_SCHEMA}.run set completed_at = now()`);
+  phases.indexes = (performance.now() - buildStarted) / 1000;
+  progress(
+    `generate: ${total} indexes built and ${CHUNK_TABLE_NAMES.length} tables analysed in ${phases.indexes.toFixed(1)} s on two connections ` +
+      `(the builds took ${indexSeconds.toFixed(1)} s and the analyses ${analyzeSeconds.toFixed(1)} s of connection time)`,
+  );
 }
 
 /** Whether the database holds a completed generated register, and of what size and seed. */
