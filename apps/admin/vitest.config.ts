@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/__tests__/**/*.test.ts', 'e2e/**/*.test.ts'],
+    // Their CommonJS/ESM mix loads in Node only when bundled with the test (the data provider's tests).
+    server: { deps: { inline: ['@apollo/client', 'ra-data-graphql'] } },
     environment: 'node',
     fileParallelism: false,
     maxWorkers: 1,

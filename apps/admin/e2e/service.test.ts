@@ -87,4 +87,42 @@ describe('customer service', () => {
     expect(page.url()).toMatch(/\/customers\/create$/);
     await screenshot(page, 'service-4-server-error');
   });
+
+  test('a fresh load of the customer list asks for its first page once, as soon as the roles are known', async () => {
+    const page = await register.newPage();
+    await signIn(page, register.baseUrl, 'service');
+    const operations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql') && request.method() === 'POST') {
+        operations.push((request.postDataJSON() as { operationName?: string } | null)?.operationName ?? '?');
+      }
+    });
+    // When React first puts anything on the page.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if ((document.getElementById('root')?.childElementCount ?? 0) > 0) {
+          (window as unknown as { renderedAt: number }).renderedAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // A new document (not a hash change): the app starts from nothing, as when the address is opened.
+    await page.goto('about:blank');
+    await openCustomerList(page, register.baseUrl);
+    await expect.poll(() => page.locator('tbody tr.RaDataTable-row').count()).toBe(25);
+    // `me`, then the page: the list's own first call took the answer of the early request
+    // (boot.ts). A second CustomerList here means the early request no longer matches the list's.
+    expect(operations.filter((operation) => operation === 'Me' || operation === 'CustomerList')).toEqual(['Me', 'CustomerList']);
+    // …and the page was asked for before React rendered anything, not after the layout and the
+    // list's chunk (boot.ts holds the first render until then, at most 500 ms).
+    const timing = await page.evaluate(() => ({
+      renderedAt: (window as unknown as { renderedAt: number }).renderedAt,
+      graphql: performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('/graphql'))
+        .map((entry) => entry.startTime),
+    }));
+    expect(timing.graphql).toHaveLength(2);
+    expect(timing.graphql[1]).toBeLessThan(timing.renderedAt);
+  });
 });

@@ -1,5 +1,5 @@
 import type { StaffRole } from '@register/schema';
-import { lazy } from 'react';
+import { lazy, type ReactElement } from 'react';
 import { Admin, CustomRoutes, Resource, useTranslate } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { customerAccess, resourceAccess } from './access/access';
@@ -54,9 +54,21 @@ const SCREENS: readonly ResourceScreens[] = [
   equipmentModelScreens,
 ];
 
+/** The resources of each set of roles, worked out once (react-admin asks on every render of the routes). */
+const resourcesByRoles = new Map<string, ReactElement[]>();
+
 /** Resources follow the roles: a role gets the screens of what it may read, and no others. */
-function resourcesFor(permissions: StaffRole[] | undefined) {
-  const roles = permissions ?? [];
+function resourcesFor(permissions: StaffRole[] | undefined): ReactElement[] {
+  const key = (permissions ?? []).join(',');
+  let resources = resourcesByRoles.get(key);
+  if (!resources) {
+    resources = buildResources(permissions ?? []);
+    resourcesByRoles.set(key, resources);
+  }
+  return resources;
+}
+
+function buildResources(roles: StaffRole[]): ReactElement[] {
   const access = customerAccess(roles);
   const resources = [
     customersResource(access),

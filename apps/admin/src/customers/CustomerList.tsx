@@ -16,7 +16,7 @@ import { useCustomerAccess, type CustomerAccess } from '../access/access';
 import { LocalDateField } from '../common/LocalDateField';
 import { WithheldOr } from '../common/Withheld';
 import { KIND_CHOICES, MARKETING_CHANNEL_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';
-import { LIST_COLUMNS, SORTABLE } from './fields';
+import { LIST_COLUMNS, LIST_PER_PAGE, LIST_SORT, SORTABLE } from './fields';
 
 /** Filters exist only for fields the roles may read (the API refuses the others). */
 function customerFilters(access: CustomerAccess, searchHint: string) {
@@ -88,8 +88,8 @@ export function CustomerList() {
     <List
       // Searches hold names: keep them in the address bar only, never in the browser's storage.
       storeKey={false}
-      sort={{ field: 'name', order: 'ASC' }}
-      perPage={25}
+      sort={LIST_SORT}
+      perPage={LIST_PER_PAGE}
       filters={customerFilters(access, translate('register.customers.searchHint'))}
       exporter={false}
       actions={

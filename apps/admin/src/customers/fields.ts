@@ -10,3 +10,7 @@ export const SHOW_SECTIONS = {
 export const LIST_COLUMNS = ['name', 'kind', 'status', 'email', 'phone', 'postalCode', 'city', 'businessId', 'updatedAt'];
 
 export const SORTABLE = new Set(['name', 'createdAt', 'updatedAt', 'status', 'kind', 'city', 'postalCode']);
+
+/** The list's first page: by name, 25 rows (the list and the early request of boot.ts). */
+export const LIST_SORT = { field: 'name', order: 'ASC' } as const;
+export const LIST_PER_PAGE = 25;

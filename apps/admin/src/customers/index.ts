@@ -1,13 +1,14 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { lazy } from 'react';
 import type { ResourceProps } from 'react-admin';
 import type { CustomerAccess } from '../access/access';
+import { lazyScreen } from '../common/lazyScreen';
 
-// Each screen is its own chunk: a role loads only the screens it can open.
-const CustomerList = lazy(() => import('./CustomerList').then((m) => ({ default: m.CustomerList })));
-const CustomerShow = lazy(() => import('./CustomerShow').then((m) => ({ default: m.CustomerShow })));
-const CustomerEdit = lazy(() => import('./CustomerEdit').then((m) => ({ default: m.CustomerEdit })));
-const CustomerCreate = lazy(() => import('./CustomerCreate').then((m) => ({ default: m.CustomerCreate })));
+// Each screen is its own chunk: a role loads only the screens it can open. The list can be loaded
+// before React asks for it, when the address names it (boot.ts).
+export const CustomerList = lazyScreen(() => import('./CustomerList').then((m) => m.CustomerList));
+const CustomerShow = lazyScreen(() => import('./CustomerShow').then((m) => m.CustomerShow));
+const CustomerEdit = lazyScreen(() => import('./CustomerEdit').then((m) => m.CustomerEdit));
+const CustomerCreate = lazyScreen(() => import('./CustomerCreate').then((m) => m.CustomerCreate));
 
 /**
  * The customers resource for the signed-in roles, or none: `analyst` and `admin` read no

@@ -2,7 +2,7 @@ import { VerifyPersonalIdentityNumberDocument } from '@register/schema';
 import type { DocumentNode } from 'graphql';
 import buildGraphQLProvider from 'ra-data-graphql';
 import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
-import { currentPrincipal, loadMe } from '../access/session';
+import { currentMe, currentPrincipal, loadMe, type Me } from '../access/session';
 import { graphqlClient } from '../graphqlClient';
 import { buildQuery } from './buildQuery';
 import { toHttpError } from './errors';
@@ -56,7 +56,47 @@ async function signedIn(): Promise<void> {
 
 const METHODS = ['getList', 'getOne', 'getMany', 'getManyReference', 'create', 'update', 'delete'] as const;
 
-function wrap(method: (typeof METHODS)[number]) {
+/** A list request started before its screen asked for it (boot.ts), for the session it was made in. */
+interface EarlyList {
+  key: string;
+  me: Me | null | undefined;
+  startedAt: number;
+  result: Promise<unknown>;
+}
+
+/** An early request not taken by then is dropped (the screen asks again). */
+const EARLY_LIST_TTL_MS = 10_000;
+
+const earlyLists = new Map<string, EarlyList>();
+
+/** The part of react-admin's list parameters that decides the answer, in a stable form. */
+function listKey(params: unknown): string {
+  const { pagination, sort, filter } = (params ?? {}) as { pagination?: unknown; sort?: unknown; filter?: unknown };
+  const stable = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, stable((value as Record<string, unknown>)[key])]),
+        )
+      : value;
+  return JSON.stringify(stable({ pagination, sort, filter: filter ?? {} }));
+}
+
+/**
+ * The early request for this list, if one was started with the same page, sort and filter in the
+ * same session and not long ago: taken once (the next call asks the API again).
+ */
+function takeEarlyList(resource: string, params: unknown): Promise<unknown> | undefined {
+  const early = earlyLists.get(resource);
+  if (!early) return undefined;
+  earlyLists.delete(resource);
+  const fresh = Date.now() - early.startedAt < EARLY_LIST_TTL_MS;
+  return fresh && early.me === currentMe() && early.key === listKey(params) ? early.result : undefined;
+}
+
+/** One of react-admin's calls, as the API answers it now. */
+function direct(method: (typeof METHODS)[number]) {
   return async (resource: string, params: unknown) => {
     await signedIn();
     try {
@@ -67,6 +107,27 @@ function wrap(method: (typeof METHODS)[number]) {
       throw toHttpError(error);
     }
   };
+}
+
+function wrap(method: (typeof METHODS)[number]) {
+  const call = direct(method);
+  if (method !== 'getList') return call;
+  return (resource: string, params: unknown) => {
+    const early = takeEarlyList(resource, params);
+    // A failed early request is not the screen's answer: it asks again itself.
+    return early ? early.catch(() => call(resource, params)) : call(resource, params);
+  };
+}
+
+/**
+ * Starts the request of a list screen before the screen is rendered (the address names it at
+ * start-up, boot.ts): the same call, through the same pruning by role, whose answer the screen's
+ * own identical call then takes instead of asking again.
+ */
+export function startListEarly(resource: string, params: { pagination: { page: number; perPage: number }; sort: { field: string; order: string }; filter: Record<string, unknown> }): void {
+  const result = direct('getList')(resource, params);
+  result.catch(() => undefined);
+  earlyLists.set(resource, { key: listKey(params), me: currentMe(), startedAt: Date.now(), result });
 }
 
 const unsupported = (what: string) => () =>
