@@ -107,6 +107,63 @@ describe('customer by id with contracts and SIM cards', () => {
   });
 });
 
+describe('only the columns the query selects', () => {
+  it('travel from PostgreSQL, through fragments and aliases, and give the same values as a full read', async () => {
+    const [owner] = await sql<{ id: string }>(
+      app,
+      'select c.id from customer c where exists (select 1 from sim_card s where s.customer_id = c.id) order by c.id limit 1',
+    );
+    const narrow = await counted(() =>
+      service.gql<{ Customer: Record<string, unknown> & { contracts: (Record<string, unknown> & { simCards: Record<string, unknown>[] })[] } }>(
+        `query ($id: ID!) { Customer(id: $id) { ...who mail: email contracts { status simCards { iccid } } } }
+         fragment who on Customer { name }`,
+        { id: owner!.id },
+      ),
+    );
+    expect(narrow.result.errors).toBeUndefined();
+    const text = statements.find((statement) => statement.includes('json_build_object') && statement.includes('"processing_restriction"'))!;
+    expect(text).toBeDefined();
+    // What was asked (and the ids and data subjects the rules and the audit need) …
+    for (const column of ['c."name"', 'c."email"', 'k."status"', 'k."customer_id"', 's."iccid"', 's."customer_id"']) expect(text).toContain(column);
+    // … and nothing else.
+    for (const column of ['c."street_address"', 'c."personal_identity_number_ciphertext"', 'k."contract_number"', 's."phone_number"']) {
+      expect(text).not.toContain(column);
+    }
+    const full = await service.gql<{ Customer: Record<string, unknown> & { contracts: (Record<string, unknown> & { simCards: Record<string, unknown>[] })[] } }>(
+      `query ($id: ID!) { Customer(id: $id) { name email contracts { status simCards { iccid } } } }`,
+      { id: owner!.id },
+    );
+    expect(full.errors).toBeUndefined();
+    const { mail, ...rest } = narrow.result.data!.Customer;
+    expect({ ...rest, email: mail }).toEqual(full.data!.Customer);
+    expect(full.data!.Customer.contracts[0]!.simCards.length).toBeGreaterThan(0);
+  });
+
+  it('are every column when a field resolver needs more than its own column (the full identity number)', async () => {
+    const [owner] = await sql<{ id: string }>(app, `select id from customer where personal_identity_number_ciphertext is not null order by id limit 1`);
+    const result = await counted(() =>
+      dpo.gql<{ Customer: { personalIdentityNumber: string | null; personalIdentityNumberMasked: string } }>(
+        `query ($id: ID!) { Customer(id: $id) { personalIdentityNumber personalIdentityNumberMasked } }`,
+        { id: owner!.id },
+      ),
+    );
+    expect(result.result.errors).toBeUndefined();
+    expect(result.result.data!.Customer.personalIdentityNumber).toMatch(/^\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]$/);
+    expect(result.result.data!.Customer.personalIdentityNumber!.slice(0, 7)).toBe(result.result.data!.Customer.personalIdentityNumberMasked.slice(0, 7));
+    const text = statements.find((statement) => statement.includes('"processing_restriction"'))!;
+    expect(text).toContain('c."personal_identity_number_ciphertext"');
+  });
+
+  it('a page reads only the selected columns of its customers and contracts', async () => {
+    await counted(() => service.gql('{ allCustomers(perPage: 5, sortField: "name", sortOrder: "ASC") { name contracts { startDate } } }'));
+    const text = statements.find((statement) => statement.includes('with ordinality'))!;
+    expect(text).toContain('c."name"');
+    expect(text).toContain('k."start_date"');
+    expect(text).not.toContain('c."email"');
+    expect(text).not.toContain('k."status"');
+  });
+});
+
 describe('while some data subject is restricted', () => {
   it('a customer, a page and their contracts still cost three statements, and the restricted customer stays FORBIDDEN', async () => {
     const owners = await sql<{ id: string }>(app, 'select distinct customer_id as id from contract order by customer_id limit 2');

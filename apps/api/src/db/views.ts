@@ -61,6 +61,9 @@ export class ViewShape {
   readonly table: string;
   private readonly columns: Column[] = [];
   private readonly proto: object;
+  private readonly columnKeys: Set<string>;
+  private readonly converted: Column[];
+  private readonly related: Set<string>;
 
   /** `related`: the keys of related records a read model may add (e.g. `contracts`). */
   constructor(meta: EntityMetadata, entity: abstract new (...args: never[]) => object, related: readonly string[] = []) {
@@ -77,12 +80,37 @@ export class ViewShape {
       }
     }
     this.proto = viewPrototype(entity, [...this.columns.map((column) => column.key), ...related]);
+    this.columnKeys = new Set(this.columns.map((column) => column.key));
+    this.converted = this.columns.filter((column) => column.convert);
+    this.related = new Set(related);
   }
 
-  /** `json_build_object(...)` of the row under `alias`, with extra keys (SQL expressions) appended. */
-  json(alias: string, extra: Readonly<Record<string, string>> = {}): string {
+  /**
+   * The keys a view must carry for a query that selects these fields: the selected columns, the
+   * record's id and the keys every read of the type depends on (`always`: e.g. the field naming its
+   * data subject, which the rules, the restriction check and the audit read). Undefined — every
+   * column — when a selected field is neither a column nor a related record the read model adds
+   * (a field resolver may read any column of its parent, e.g. the encrypted identity number).
+   */
+  keysFor(selected: ReadonlySet<string> | undefined, always: readonly string[] = []): string[] | undefined {
+    if (!selected) return undefined;
+    const keys = new Set<string>(['id', ...always]);
+    for (const name of selected) {
+      if (name === '__typename' || this.related.has(name)) continue;
+      if (!this.columnKeys.has(name)) return undefined;
+      keys.add(name);
+    }
+    return this.columns.filter((column) => keys.has(column.key)).map((column) => column.key);
+  }
+
+  /**
+   * `json_build_object(...)` of the row under `alias`, with extra keys (SQL expressions) appended;
+   * only the columns named in `keys` when given (see keysFor), every column otherwise.
+   */
+  json(alias: string, extra: Readonly<Record<string, string>> = {}, keys?: readonly string[]): string {
+    const only = keys ? new Set(keys) : undefined;
     const pairs = [
-      ...this.columns.map((column) => `'${column.key}', ${column.sql(alias)}`),
+      ...this.columns.filter((column) => !only || only.has(column.key)).map((column) => `'${column.key}', ${column.sql(alias)}`),
       ...Object.entries(extra).map(([key, expression]) => `'${key}', ${expression}`),
     ];
     // json_build_object takes at most 100 arguments: wider rows are merged from several objects.
@@ -94,10 +122,9 @@ export class ViewShape {
 
   /** The view of one parsed JSON object. */
   read(json: View): View {
-    for (const column of this.columns) {
-      if (column.convert && json[column.key] !== null && json[column.key] !== undefined) {
-        json[column.key] = column.convert(json[column.key]);
-      }
+    for (const column of this.converted) {
+      const value = json[column.key];
+      if (value !== null && value !== undefined) json[column.key] = column.convert!(value);
     }
     return Object.assign(Object.create(this.proto) as View, json);
   }

@@ -27,3 +27,29 @@ function collect(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, na
     }
   }
 }
+
+/**
+ * The names of the fields the query selects at `path` below the current field (through fragments
+ * and whatever their directives say: a superset is harmless), or undefined when there is no
+ * query to look at. Aliases are resolved to the field's own name.
+ */
+export function selectedFields(info: GraphQLResolveInfo | undefined, ...path: string[]): Set<string> | undefined {
+  if (!info) return undefined;
+  let level: FieldNode[] = [...info.fieldNodes];
+  for (const name of path) {
+    const next: FieldNode[] = [];
+    for (const node of level) collect(info, node.selectionSet, name, next);
+    level = next;
+  }
+  const names = new Set<string>();
+  for (const node of level) collectNames(info, node.selectionSet, names);
+  return names;
+}
+
+function collectNames(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, into: Set<string>) {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) into.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) collectNames(info, selection.selectionSet, into);
+    else collectNames(info, info.fragments[selection.name.value]?.selectionSet, into);
+  }
+}

@@ -10,15 +10,22 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { numbered, sqlOf, statement, type Statement } from '../../db/sql.js';
+import { classification } from '@register/schema';
 import { viewShape, type View } from '../../db/views.js';
 import { Contract, SimCard } from '../contract/contract.entity.js';
 import { Customer } from './customer.entity.js';
 
-/** Which related records to bring with each customer. */
+/** Which related records to bring with each customer, and which of their fields. */
 export interface CustomerReadWants {
   contracts: boolean;
   /** SIM cards of each contract (only with contracts). */
   simCards: boolean;
+  /**
+   * The fields the query selects of the customer, its contracts and their SIM cards
+   * (selection.ts `selectedFields`): the statement carries only the columns they need. Undefined:
+   * every column.
+   */
+  fields?: { customer?: ReadonlySet<string>; contract?: ReadonlySet<string>; simCard?: ReadonlySet<string> };
 }
 
 /** The order of a customer's contracts (Customer.contracts) and of a contract's SIM cards. */
@@ -29,18 +36,40 @@ const SIM_CARD_ORDER = 's."created_at", s."id"';
 const CUSTOMER_RELATED = ['contracts'];
 const CONTRACT_RELATED = ['simCards'];
 
+/**
+ * Selection shapes (and so prepared statements on every pooled connection) kept at most: clients
+ * send a handful of distinct queries; beyond this many, further shapes read every column.
+ */
+const MAX_SHAPES = 64;
+
+/** The columns of each record a read carries (undefined: every column). */
+interface Shape {
+  key: string;
+  customer?: readonly string[];
+  contract?: readonly string[];
+  simCard?: readonly string[];
+}
+
+/** The field naming a record's data subject: rules, the restriction check and the audit read it. */
+const subjectKey = (typeName: string) => {
+  const subject = classification(typeName)?.subject;
+  return subject && subject !== 'id' ? [subject] : [];
+};
+
 export class CustomerReads {
   private readonly statements = new Map<string, Statement>();
   private readonly selects = new Map<string, string>();
+  private readonly shapes = new Map<string, Shape>();
 
   /** One customer with what is wanted and whether its processing is restricted, or null. */
   async byId(em: EntityManager, id: string, wants: CustomerReadWants): Promise<{ view: View; restricted: boolean } | null> {
     const { withContracts, withSims } = this.flags(wants);
-    const query = this.statement(`one:${withContracts}:${withSims}`, () => {
+    const shape = this.shape(em, wants);
+    const query = this.statement(`one:${withContracts}:${withSims}:${shape.key}`, () => {
       const customer = viewShape(em, Customer, CUSTOMER_RELATED);
       // Whether processing of the customer is restricted comes with it: the restriction check of
       // its fields (and of its contracts' and SIM cards', same data subject) needs no query of its own.
-      return `select ${customer.json('c', this.related(em, withContracts, withSims))} as v,
+      return `select ${customer.json('c', this.related(em, withContracts, withSims, shape), shape.customer)} as v,
                      exists (select 1 from "processing_restriction" r where r."subject_id" = c."id" and r."lifted_at" is null) as restricted
                 from ${customer.table} c where c."id" = $1::uuid`;
     });
@@ -55,11 +84,12 @@ export class CustomerReads {
    */
   async page(em: EntityManager, idsQuery: { sql: string; params: readonly unknown[] }, wants: CustomerReadWants): Promise<View[]> {
     const { withContracts, withSims } = this.flags(wants);
+    const shape = this.shape(em, wants);
     // The select list depends only on what is wanted: built once, not on every page.
-    const key = `page:${withContracts}:${withSims}`;
+    const key = `page:${withContracts}:${withSims}:${shape.key}`;
     let select = this.selects.get(key);
     if (!select) {
-      select = `select ${viewShape(em, Customer, CUSTOMER_RELATED).json('c', this.related(em, withContracts, withSims))} as v`;
+      select = `select ${viewShape(em, Customer, CUSTOMER_RELATED).json('c', this.related(em, withContracts, withSims, shape), shape.customer)} as v`;
       this.selects.set(key, select);
     }
     const text = `${select}
@@ -110,25 +140,42 @@ export class CustomerReads {
   }
 
   /** The related records of a customer `c` as JSON keys. */
-  private related(em: EntityManager, withContracts: boolean, withSims: boolean): Record<string, string> {
+  private related(em: EntityManager, withContracts: boolean, withSims: boolean, shape?: Shape): Record<string, string> {
     if (!withContracts) return {};
     return {
-      contracts: `coalesce((select json_agg(${this.contractJson(em, withSims)} order by ${CONTRACT_ORDER})
+      contracts: `coalesce((select json_agg(${this.contractJson(em, withSims, shape)} order by ${CONTRACT_ORDER})
                     from ${viewShape(em, Contract, CONTRACT_RELATED).table} k where k."customer_id" = c."id"), '[]'::json)`,
     };
   }
 
-  private contractJson(em: EntityManager, withSims: boolean): string {
+  private contractJson(em: EntityManager, withSims: boolean, shape?: Shape): string {
     const sims = viewShape(em, SimCard);
     return viewShape(em, Contract, CONTRACT_RELATED).json(
       'k',
       withSims
         ? {
-            simCards: `coalesce((select json_agg(${sims.json('s')} order by ${SIM_CARD_ORDER})
+            simCards: `coalesce((select json_agg(${sims.json('s', {}, shape?.simCard)} order by ${SIM_CARD_ORDER})
                          from ${sims.table} s where s."contract_id" = k."id"), '[]'::json)`,
           }
         : {},
+      shape?.contract,
     );
+  }
+
+  /** The columns each record of a read carries for the fields the query selects. */
+  private shape(em: EntityManager, wants: CustomerReadWants): Shape {
+    const fields = wants.fields;
+    const customer = viewShape(em, Customer, CUSTOMER_RELATED).keysFor(fields?.customer, subjectKey('Customer'));
+    const contract = wants.contracts ? viewShape(em, Contract, CONTRACT_RELATED).keysFor(fields?.contract, subjectKey('Contract')) : undefined;
+    const simCard = wants.contracts && wants.simCards ? viewShape(em, SimCard).keysFor(fields?.simCard, subjectKey('SimCard')) : undefined;
+    const key = [customer, contract, simCard].map((keys) => keys?.join(',') ?? '*').join('|');
+    let shape = this.shapes.get(key);
+    if (!shape) {
+      if (this.shapes.size >= MAX_SHAPES) return { key: '*|*|*' };
+      shape = { key, customer, contract, simCard };
+      this.shapes.set(key, shape);
+    }
+    return shape;
   }
 
   private readCustomer(em: EntityManager, json: View, withContracts: boolean, withSims: boolean): View {

@@ -5,7 +5,7 @@ import { rowFilter } from '../../access/row-conditions.js';
 import type { RequestContext } from '../../graphql/context.js';
 import { ListMetadata } from '../../graphql/list-metadata.js';
 import { Contract } from '../contract/contract.entity.js';
-import { selects } from '../contract/selection.js';
+import { selectedFields, selects } from '../contract/selection.js';
 import { Customer } from './customer.entity.js';
 import { contractsLoader } from './customer.loaders.js';
 import type { CustomerReadWants } from './customer.reads.js';
@@ -13,7 +13,16 @@ import { CreateCustomerArgs, CustomerListArgs, UpdateCustomerArgs } from './cust
 
 /** What of a customer's related records the query asks for: they are read with the customer. */
 function wants(info: GraphQLResolveInfo): CustomerReadWants {
-  return { contracts: selects(info, 'contracts'), simCards: selects(info, 'contracts', 'simCards') };
+  return {
+    contracts: selects(info, 'contracts'),
+    simCards: selects(info, 'contracts', 'simCards'),
+    // Only the columns the query selects travel from PostgreSQL (customer.reads.ts).
+    fields: {
+      customer: selectedFields(info),
+      contract: selectedFields(info, 'contracts'),
+      simCard: selectedFields(info, 'contracts', 'simCards'),
+    },
+  };
 }
 
 /** Thin: every decision lives in CustomerService, every permission in the shield. */
