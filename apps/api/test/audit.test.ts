@@ -46,7 +46,7 @@ async function lastSeq(): Promise<number> {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ customers: 40 });
+  app = await startTestApp({ customers: 40, contents: true });
   service = await app.as('service');
   const [user] = await sql<{ id: string }>(app, "select id from staff_user where username = 'service'");
   serviceUserId = user!.id;
@@ -109,6 +109,43 @@ describe('reads', () => {
     const events = await eventsOfRequest(requestId);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'read', subject_id: customer!.id, fields: ['email', 'name', 'personalIdentityNumberMasked'] });
+  });
+
+  it('a customer read with its contracts and SIM cards is one event naming each field with its type; a page groups equal events', async () => {
+    const [owner] = await sql<{ id: string }>(
+      app,
+      'select c.id from customer c where exists (select 1 from sim_card s where s.customer_id = c.id) order by c.id limit 1',
+    );
+    const one = await requestIdOf(
+      await service.post(`{ Customer(id: "${owner!.id}") { id contracts { status simCards { iccid } } name } }`),
+    );
+    expect(one.body.errors).toBeUndefined();
+    const events = await eventsOfRequest(one.requestId);
+    expect(events).toHaveLength(1);
+    // The customer's own record names the event even when its fields come after the contracts'.
+    expect(events[0]).toMatchObject({ action: 'read', subject_type: 'Customer', subject_id: owner!.id, subject_ids: null });
+    expect(events[0]!.fields).toEqual(['Contract.simCards', 'Customer.name', 'SimCard.iccid']);
+
+    const page = await requestIdOf(
+      await service.post('{ allCustomers(perPage: 30, sortField: "name", sortOrder: "ASC") { id name contracts { simCards { iccid } } } }'),
+    );
+    expect(page.body.errors).toBeUndefined();
+    type Row = { id: string; contracts: { simCards: unknown[] }[] };
+    const rows = (page.body.data as { allCustomers: Row[] }).allCustomers;
+    // What was read of each customer: its name, its contracts' SIM card lists when it has
+    // contracts, and their ICCIDs when there are SIM cards.
+    const readOf = (row: Row) => {
+      if (row.contracts.length === 0) return ['name'];
+      const sims = row.contracts.some((contract) => contract.simCards.length > 0);
+      return ['Contract.simCards', 'Customer.name', ...(sims ? ['SimCard.iccid'] : [])];
+    };
+    const expected = new Map<string, string[]>();
+    for (const row of rows) expected.set(readOf(row).join(','), [...(expected.get(readOf(row).join(',')) ?? []), row.id].sort());
+    expect(new Set(rows.map((row) => readOf(row).length)).size).toBeGreaterThan(1);
+    const pageEvents = await eventsOfRequest(page.requestId);
+    // Customers of whom the same was read share one event; nobody is named for fields not read of them.
+    expect(new Map(pageEvents.map((event) => [event.fields.join(','), [...(event.subject_ids ?? [event.subject_id!])].sort()]))).toEqual(expected);
+    expect(pageEvents.every((event) => event.subject_type === 'Customer')).toBe(true);
   });
 
   it('a read of no personal field records nothing, and a refused query records nothing', async () => {

@@ -177,13 +177,10 @@ describe('reading orders, role by role', () => {
       `select subject_type, subject_id, fields, actor_type, action from audit_event where seq > ? order by seq`,
       [latest!.last],
     );
-    expect(events).toHaveLength(2);
-    expect(events.every((e) => e.action === 'read')).toBe(true);
-    const order = events.find((e) => e.subject_type === 'Order');
-    expect(order).toMatchObject({ subject_id: customerId, actor_type: 'staff' });
-    expect([...order!.fields].sort()).toEqual(['deliveryStreetAddress', 'lines', 'valueCents']);
-    const line = events.find((e) => e.subject_type === 'OrderLine');
-    expect(line).toMatchObject({ subject_id: customerId, fields: ['quantity'] });
+    // One event for the data subject, every field named with its type.
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'read', subject_type: 'Order', subject_id: customerId, actor_type: 'staff' });
+    expect([...events[0]!.fields].sort()).toEqual(['Order.deliveryStreetAddress', 'Order.lines', 'Order.valueCents', 'OrderLine.quantity']);
   });
 });
 

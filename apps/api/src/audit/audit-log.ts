@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { classification } from '@register/schema';
 import { actorOf, type Caller } from '../access/caller.js';
 import { sqlOf, statement, type Sql } from '../db/sql.js';
 
@@ -16,13 +17,38 @@ export interface AuditEntry {
 }
 
 /**
+ * The type an event about several types of one data subject's records names: the first one read
+ * whose records are the data subject themselves (the data map's `subject` is `id`: Customer,
+ * ContactPerson), else the first read (the record the query asked for: an Invoice read with its
+ * BillingAccount is an Invoice event).
+ */
+function eventType(types: ReadonlyMap<string, unknown>): string {
+  let first: string | undefined;
+  for (const type of types.keys()) {
+    if (classification(type)?.subject === 'id') return type;
+    first ??= type;
+  }
+  return first!;
+}
+
+/** What a request read of one data subject: the fields of each type, in the order first read. */
+interface SubjectReads {
+  subjectId: string;
+  types: Map<string, Set<string>>;
+  /** The set of the type read last (most reads of a record come one after another). */
+  lastType: string;
+  lastFields: Set<string>;
+}
+
+/**
  * The audit events of one request. Reads are collected while the response is resolved (one event
- * per data subject with every field read) and written together in one statement at the end, so a
- * page of 50 customers costs one INSERT, not 50. Changes are written inside the transaction of
- * the change, just before it commits, so a change and its event exist together or not at all.
+ * per data subject with every field read, of every type) and written together in one statement at
+ * the end, so a page of 50 customers costs one INSERT, not 50. Changes are written inside the
+ * transaction of the change, just before it commits, so a change and its event exist together or
+ * not at all.
  */
 export class AuditLog {
-  private readonly reads = new Map<string, { subjectType: string; subjectId: string; fields: Set<string> }>();
+  private readonly reads = new Map<string, SubjectReads>();
   private readonly pending: AuditEntry[] = [];
 
   constructor(
@@ -34,13 +60,21 @@ export class AuditLog {
   ) {}
 
   read(subjectType: string, subjectId: string, field: string): void {
-    const key = `${subjectType}\u0000${subjectId}`;
-    let entry = this.reads.get(key);
+    let entry = this.reads.get(subjectId);
     if (!entry) {
-      entry = { subjectType, subjectId, fields: new Set() };
-      this.reads.set(key, entry);
+      const fields = new Set<string>();
+      entry = { subjectId, types: new Map([[subjectType, fields]]), lastType: subjectType, lastFields: fields };
+      this.reads.set(subjectId, entry);
+    } else if (entry.lastType !== subjectType) {
+      let fields = entry.types.get(subjectType);
+      if (!fields) {
+        fields = new Set();
+        entry.types.set(subjectType, fields);
+      }
+      entry.lastType = subjectType;
+      entry.lastFields = fields;
     }
-    entry.fields.add(field);
+    entry.lastFields.add(field);
   }
 
   /** Whether anything waits to be written by `flush`. */
@@ -60,19 +94,29 @@ export class AuditLog {
   }
 
   /**
-   * Writes the collected reads and later events. Called once, before the response is sent. The
-   * reads of the same fields of the same type are one event naming every subject (a page of 50
-   * customers is one event, not 50); a read of one subject names it in `subjectId` as ever.
+   * Writes the collected reads and later events. Called once, before the response is sent.
+   *
+   * The reads of one data subject are one event: a customer read with its contracts and their SIM
+   * cards is one event, not three. Its `subjectType` is the type of the data subject's own record
+   * when it was read (see eventType) and, when it covers more than one type, each field is named with its type
+   * (`Contract.status`); the reads of one type keep plain field names. Subjects whose events would
+   * be the same (the same types and fields: a page of customers) are one event naming every
+   * subject in `subjectIds`; a read of one subject names it in `subjectId` as ever.
    */
   async flush(em: EntityManager): Promise<void> {
     const entries: AuditEntry[] = [...this.pending];
     const groups = new Map<string, { subjectType: string; fields: string[]; subjectIds: string[] }>();
     for (const read of this.reads.values()) {
-      const fields = [...read.fields].sort();
-      const key = `${read.subjectType}\u0000${fields.join(',')}`;
+      const subjectType = eventType(read.types);
+      const fields =
+        read.types.size === 1
+          ? [...read.types.get(subjectType!)!]
+          : [...read.types].flatMap(([type, names]) => [...names].map((name) => `${type}.${name}`));
+      fields.sort();
+      const key = `${subjectType}\u0000${fields.join(',')}`;
       const group = groups.get(key);
       if (group) group.subjectIds.push(read.subjectId);
-      else groups.set(key, { subjectType: read.subjectType, fields, subjectIds: [read.subjectId] });
+      else groups.set(key, { subjectType: subjectType!, fields, subjectIds: [read.subjectId] });
     }
     for (const group of groups.values()) {
       const one = group.subjectIds.length === 1;
