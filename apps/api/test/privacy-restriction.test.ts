@@ -96,6 +96,15 @@ describe('restriction of processing', () => {
       expect(list.data!.allCustomers.map((c) => c.id)).not.toContain(customerId);
       expect(list.data!._allCustomersMeta.count).toBe(list.data!.allCustomers.length);
     }
+    // Search leaves them out too (the same row filter on the search's own indexes), the dpo finds them.
+    const [found] = await sql<{ email: string }>(app, 'select email from customer where id = ?', [customerId]);
+    const search = `query($q: String!) { allCustomers(filter: { q: $q }) { id } _allCustomersMeta(filter: { q: $q }) { count } }`;
+    const searched = await service.gql<{ allCustomers: { id: string }[]; _allCustomersMeta: { count: number } }>(search, { q: found!.email });
+    expect(searched.errors).toBeUndefined();
+    expect(searched.data!.allCustomers.map((c) => c.id)).not.toContain(customerId);
+    expect(searched.data!._allCustomersMeta.count).toBe(searched.data!.allCustomers.length);
+    const searchedByDpo = await (await as('dpo')).gql<{ allCustomers: { id: string }[] }>(search, { q: found!.email });
+    expect(searchedByDpo.data!.allCustomers.map((c) => c.id)).toContain(customerId);
     for (const role of ['service', 'sales', 'billing']) {
       const contract = await (await as(role)).gql<{ Contract: { status: string | null } | null }>(
         `query($id: ID!) { Contract(id: $id) { status contractNumber } }`,
