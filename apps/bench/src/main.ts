@@ -28,16 +28,9 @@ const API_CORE = 0;
 const LOAD_CORE = 1;
 const STAFF_PASSWORD = 'bench-password-2026';
 const NOTES_MARKER = '<!-- notes: kept when npm run bench rewrites this file -->';
-/** The API compiled for the benchmark alone: other work rebuilding apps/api/dist does not change it mid-run. */
-const apiDist = join(repoRoot, 'apps', 'api', '.data', 'bench-dist');
-/**
- * Likewise the admin app the API serves for the `admin` scenario (ADMIN_DIST; git-ignored as dist/).
- * Not under a dot-folder: the API's sendFile of index.html refuses paths with one.
- */
-const adminDist = join(repoRoot, 'apps', 'bench', 'dist', 'admin');
-
 const { values: args } = parseArgs({
   options: {
+    workspace: { type: 'string' },
     quick: { type: 'boolean', default: false },
     customers: { type: 'string' },
     seconds: { type: 'string' },
@@ -63,10 +56,21 @@ if (args.help) {
   --scenarios <list>      e.g. by-id,page@0,admin (default: all; admin = the admin app in headless Chromium, ours only)
   --output <file>         default docs/benchmarks.md
   --skip-build            use the API snapshot and the admin app the last run built (apps/api/.data/bench-dist, apps/bench/dist/admin)
+  --workspace <name>      a benchmark workspace of its own (server .data/bench-<name>, builds bench-dist-<name>, admin-<name>),
+                          so that two runs (e.g. two registers, or two people) do not share a server or a build
   --generate-only         generate (or finish) and prepare the register, then stop
 `);
   process.exit(0);
 }
+
+const workspace = args.workspace ? `-${args.workspace.replace(/[^A-Za-z0-9_-]/g, '')}` : '';
+/** The API compiled for the benchmark alone: other work rebuilding apps/api/dist does not change it mid-run. */
+const apiDist = join(repoRoot, 'apps', 'api', '.data', `bench-dist${workspace}`);
+/**
+ * Likewise the admin app the API serves for the `admin` scenario (ADMIN_DIST; git-ignored as dist/).
+ * Not under a dot-folder: the API's sendFile of index.html refuses paths with one.
+ */
+const adminDist = join(repoRoot, 'apps', 'bench', 'dist', `admin${workspace}`);
 
 // All cores of the machine, not the ones this process may use (it runs pinned to one).
 const cores = cpus().length;
@@ -478,7 +482,7 @@ async function main() {
     if (!['floor', 'postgraphile', 'ours', 'ours-rules-off'].includes(name)) throw new Error(`--contestants: unknown "${name}" (floor, postgraphile, ours, ours-rules-off)`);
   }
   if (!args['skip-build']) {
-    log('compiling the API for the benchmark (apps/api/.data/bench-dist)');
+    log(`compiling the API for the benchmark (${apiDist})`);
     rmSync(apiDist, { recursive: true, force: true });
     const apiDir = join(repoRoot, 'apps', 'api');
     execFileSync(join(apiDir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', apiDist], { cwd: apiDir, stdio: 'inherit' });
@@ -486,13 +490,13 @@ async function main() {
   if (!existsSync(join(apiDist, 'main.js'))) throw new Error(`the API is not compiled at ${apiDist}: run without --skip-build`);
   const adminWanted = contestants.includes('ours') && (!onlyScenarios || onlyScenarios.has('admin'));
   if (adminWanted && !args['skip-build']) {
-    log('building the admin app for the benchmark (apps/bench/dist/admin)');
+    log(`building the admin app for the benchmark (${adminDist})`);
     const adminDir = join(repoRoot, 'apps', 'admin');
     execFileSync(join(adminDir, 'node_modules', '.bin', 'vite'), ['build', '--outDir', adminDist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: adminDir, stdio: 'inherit' });
   }
   if (adminWanted && !existsSync(join(adminDist, 'index.html'))) throw new Error(`the admin app is not built at ${adminDist}: run without --skip-build`);
 
-  const dataDir = join(repoRoot, '.data', 'bench');
+  const dataDir = join(repoRoot, '.data', `bench${workspace}`);
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const secrets = benchSecrets(dataDir);
   const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NODE_ENV: 'development', DATA_DIR: dataDir, DEMO_PASSWORD: STAFF_PASSWORD, SEED_DEMO_DATA: 'false', ADMIN_DIST: adminDist };
