@@ -25,16 +25,21 @@ function formatter(locale: string, showTime: boolean, bareDate: boolean): Intl.D
   return format;
 }
 
+/** A date value as text in the UI language's format; undefined for no date. */
+export function formatLocalDate(value: unknown, locale: string, showTime = false): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
+  if (!date) return undefined;
+  if (Number.isNaN(date.getTime())) return 'Invalid Date';
+  return formatter(intlLocale(locale), showTime, typeof value === 'string' && value.length <= 10).format(date);
+}
+
 /** A date (or date and time) in the format of the chosen UI language (d.m.yyyy in Finnish). */
 export const LocalDateField = memo(function LocalDateField({ source, showTime = false }: { source: string; showTime?: boolean }) {
   const [locale] = useLocaleState();
   const value: unknown = useFieldValue({ source });
-  if (value === null || value === undefined || value === '') return null;
-  const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : undefined;
-  if (!date) return null;
-  const text = Number.isNaN(date.getTime())
-    ? 'Invalid Date'
-    : formatter(intlLocale(locale), showTime, typeof value === 'string' && value.length <= 10).format(date);
+  const text = formatLocalDate(value, locale, showTime);
+  if (text === undefined) return null;
   return (
     <Typography component="span" variant="body2">
       {text}

@@ -9,8 +9,13 @@ import { withheldFields } from '../dataProvider/fieldErrors';
  */
 export function WithheldOr({ source, compact = false, children }: { source: string; compact?: boolean; children: ReactNode }) {
   const record = useRecordContext();
-  const translate = useTranslate();
   if (!withheldFields(record).includes(source)) return <>{children}</>;
+  return <Withheld source={source} compact={compact} />;
+}
+
+/** The note shown instead of a withheld field's value. */
+export function Withheld({ source, compact = false }: { source: string; compact?: boolean }) {
+  const translate = useTranslate();
   return (
     <Typography
       component="span"
