@@ -342,6 +342,12 @@ export async function generateRegister(options: GenerateOptions): Promise<Genera
       today: options.today ?? new Date().toISOString().slice(0, 10),
     });
     await checkColumns(control);
+    const { rows: settings } = await control.query<{ name: string; setting: string }>(
+      `select name, current_setting(name) as setting from pg_settings where name = any($1) order by name`,
+      [['wal_level', 'max_wal_size', 'shared_buffers', 'synchronous_commit', 'full_page_writes']],
+    );
+    // What the loading speed depends on besides the cores: reported, so measurements say what they measured.
+    progress(`generate: server settings: ${settings.map((row) => `${row.name}=${row.setting}`).join(', ')}`);
     const { rows: services } = await control.query<CatalogueRef['services'][number]>(CATALOGUE_CODES_QUERY);
     if (services.length < 3 || !services.some((service) => service.kind === 'MOBILE') || base.equipment.length === 0) {
       throw new GenerateError(
