@@ -96,6 +96,8 @@ describe('restriction of processing', () => {
       expect(list.data!.allCustomers.map((c) => c.id)).not.toContain(customerId);
       expect(list.data!._allCustomersMeta.count).toBe(list.data!.allCustomers.length);
     }
+    // The customer carries the flag the lists use, set by PostgreSQL with the restriction.
+    expect(await sql(app, 'select processing_restricted from customer where id = ?', [customerId])).toEqual([{ processing_restricted: true }]);
     // Search leaves them out too (the same row filter on the search's own indexes), the dpo finds them.
     const [found] = await sql<{ email: string }>(app, 'select email from customer where id = ?', [customerId]);
     const search = `query($q: String!) { allCustomers(filter: { q: $q }) { id } _allCustomersMeta(filter: { q: $q }) { count } }`;
@@ -162,6 +164,7 @@ describe('restriction of processing', () => {
     );
     expect(read.errors).toBeUndefined();
     expect(read.data!.allCustomers.map((c) => c.id)).toEqual([customerId]);
+    expect(await sql(app, 'select processing_restricted from customer where id = ?', [customerId])).toEqual([{ processing_restricted: false }]);
     const write = await service.gql(`mutation($id: ID!) { updateCustomer(id: $id, phone: "040 999 7777") { id } }`, { id: customerId });
     expect(write.errors).toBeUndefined();
     const history = await dpo.gql<{ processingRestrictions: { liftedAt: string | null; liftedById: string | null }[] }>(
@@ -197,6 +200,25 @@ describe('restriction of processing', () => {
     const lifted = await app.services.restrictions.lift(em, { subjectId: otherCustomerId, reason: 'LEGAL_HOLD' });
     expect(lifted.map((r) => r.id)).toEqual([first.id]);
     expect(await app.services.restrictions.isRestricted(em, otherCustomerId)).toBe(false);
+  });
+
+  it('the customer’s own flag follows every active restriction: two reasons, one lifted, a row removed (trigger)', async () => {
+    const flag = async () => (await sql<{ flag: boolean }>(app, 'select processing_restricted as flag from customer where id = ?', [otherCustomerId]))[0]!.flag;
+    const em = app.orm.em.fork();
+    expect(await flag()).toBe(false);
+    await app.services.restrictions.restrict(em, { subjectType: 'CUSTOMER', subjectId: otherCustomerId, reason: 'LEGAL_HOLD' });
+    await restrict(otherCustomerId);
+    expect(await flag()).toBe(true);
+    // One of two lifted: still restricted.
+    await lift(otherCustomerId);
+    expect(await flag()).toBe(true);
+    expect(await app.services.restrictions.isRestricted(em, otherCustomerId)).toBe(true);
+    // The hold's row removed (as when a held record's erasure ends it): no active restriction left.
+    await sql(app, "delete from processing_restriction where subject_id = ? and reason = 'LEGAL_HOLD'", [otherCustomerId]);
+    expect(await flag()).toBe(false);
+    const service = await as('service');
+    const listed = await service.gql<{ allCustomers: { id: string }[] }>(`query($ids: [ID!]) { allCustomers(filter: { ids: $ids }) { id } }`, { ids: [otherCustomerId] });
+    expect(listed.data!.allCustomers.map((c) => c.id)).toEqual([otherCustomerId]);
   });
 
   it('completing a RESTRICTION request restricts the person, linked to the request', async () => {

@@ -75,12 +75,22 @@ function subjectProperty(typeName: string): string | undefined {
 }
 
 /**
+ * Types whose records say themselves whether their data subject is restricted: a column kept by a
+ * trigger on processing_restriction and carried by the indexes their lists use (Customer:
+ * migration 20261206061500).
+ */
+const RESTRICTED_FLAG: Readonly<Record<string, string>> = { Customer: 'processingRestricted' };
+
+/**
  * "No active restriction of this row's data subject", for the ORM's where: NOT EXISTS, so that
  * PostgreSQL probes the partial index of active restrictions for each row a list reads (a page
  * sorted by an index stays an index scan that stops after the page) instead of hashing every
  * active restriction first (`NOT IN (select …)`, which it cannot turn into an anti-join).
  */
 function unrestricted(typeName: string): object | undefined {
+  // A type whose records carry their own flag (kept by PostgreSQL): a condition its indexes hold.
+  const flag = RESTRICTED_FLAG[typeName];
+  if (flag) return { [flag]: false };
   const subject = classification(typeName)?.subject;
   if (!subject) return undefined;
   // The subject's column: `id`, or the many-to-one's column (`customerId` → "customer_id").

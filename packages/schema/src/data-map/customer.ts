@@ -51,6 +51,9 @@ export const customerMap: TypeClassification = {
       write: { roles: SERVICE_AND_DPO },
       erasure: { strategy: 'none', reason: 'set to ERASED by the erasure itself' },
       retention: AFTER_RELATIONSHIP,
+      // Whether processing is restricted is kept beside it by PostgreSQL, from the restrictions
+      // (the lists leave restricted people out on their own indexes).
+      storage: ['status', 'processing_restricted'],
     },
     email: contactField('E-mail address', 'Sähköpostiosoite', { storage: ['email', 'search_text'] }),
     phone: contactField('Telephone number', 'Puhelinnumero', { storage: ['phone', 'search_text'] }),

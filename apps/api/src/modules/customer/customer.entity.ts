@@ -15,8 +15,10 @@ import { searchIndex } from './customer.search.js';
  */
 @ObjectType({ simpleResolvers: true, description: 'A private or business customer' })
 @Entity({ tableName: 'customer' })
-@Index({ name: 'customer_name_id_idx', properties: ['name', 'id'] })
-@Index({ name: 'customer_created_at_id_idx', properties: ['createdAt', 'id'] })
+// The list's sort indexes carry whether the customer is restricted, so that a list that leaves them
+// out stays an index-only scan (migration 20261206061500).
+@Index({ name: 'customer_name_id_idx', expression: 'create index "customer_name_id_idx" on "customer" ("name", "id") include ("processing_restricted")' })
+@Index({ name: 'customer_created_at_id_idx', expression: 'create index "customer_created_at_id_idx" on "customer" ("created_at", "id") include ("processing_restricted")' })
 @Index({ name: 'customer_status_idx', properties: ['status'] })
 // `filter.q` (customer.search.ts): phone, e-mail, and a name from its first four words on.
 @Index(searchIndex('customer_search_phone_idx'))
@@ -33,7 +35,8 @@ export class Customer {
     | 'collectedAt'
     | 'createdAt'
     | 'updatedAt'
-    | 'searchText';
+    | 'searchText'
+    | 'processingRestricted';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -121,6 +124,15 @@ export class Customer {
   @Field(() => GraphQLDateTime, { nullable: true })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /**
+   * Whether processing of the customer is restricted (an active ProcessingRestriction names them).
+   * Kept by PostgreSQL itself (a trigger on processing_restriction, migration 20261206061500) and
+   * never written by the application: lists and searches leave restricted people out on their
+   * own indexes with it, and reading a customer tells the restriction check with it.
+   */
+  @Property({ default: false, hidden: true })
+  processingRestricted: boolean = false;
 
   /**
    * Lower-cased name, e-mail and phone digits, kept by PostgreSQL itself. No longer read by the

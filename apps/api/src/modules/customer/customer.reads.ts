@@ -70,7 +70,7 @@ export class CustomerReads {
       // Whether processing of the customer is restricted comes with it: the restriction check of
       // its fields (and of its contracts' and SIM cards', same data subject) needs no query of its own.
       return `select ${customer.json('c', this.related(em, withContracts, withSims, shape), shape.customer)} as v,
-                     exists (select 1 from "processing_restriction" r where r."subject_id" = c."id" and r."lifted_at" is null) as restricted
+                     c."processing_restricted" as restricted
                 from ${customer.table} c where c."id" = $1::uuid`;
     });
     const [row] = await (await sqlOf(em)).rows<{ v: View; restricted: boolean }>(query, [id]);

@@ -296,18 +296,19 @@ async function run<T>(em: EntityManager, { sql, params }: SearchStatement): Prom
 }
 
 /**
- * The indexes of the search (customer.entity.ts declares them, migration 20261125071000 creates
- * them): btrees in the "C" collation on exactly the keys above, each with the id, and with the
- * column its key is computed from, so that a count is an index-only scan. A word index holds
+ * The indexes of the search (customer.entity.ts declares them, migrations 20261125071000 and
+ * 20261206061500 create them): btrees in the "C" collation on exactly the keys above, each with the id, and with the
+ * column its key is computed from, and whether the customer is restricted (lists leave them out),
+ * so that a count is an index-only scan. A word index holds
  * only names that have that many words.
  */
 export const SEARCH_INDEXES: readonly { name: string; expression: string }[] = [
-  { name: 'customer_search_phone_idx', columns: `${phoneKey('')}, "id"` },
-  { name: 'customer_search_email_idx', columns: `${emailKey('')}, "id") include ("email"` },
-  { name: 'customer_search_name_idx', columns: `${nameFromWord('', 1)}, "id") include ("name"` },
+  { name: 'customer_search_phone_idx', columns: `${phoneKey('')}, "id") include ("processing_restricted"` },
+  { name: 'customer_search_email_idx', columns: `${emailKey('')}, "id") include ("email", "processing_restricted"` },
+  { name: 'customer_search_name_idx', columns: `${nameFromWord('', 1)}, "id") include ("name", "processing_restricted"` },
   ...Array.from({ length: NAME_WORDS - 1 }, (_, i) => ({
     name: `customer_search_word${i + 2}_idx`,
-    columns: `${nameFromWord('', i + 2)}, ${nameFromWord('', 1)}, "id") include ("name") where (${nameFromWord('', i + 2)} is not null`,
+    columns: `${nameFromWord('', i + 2)}, ${nameFromWord('', 1)}, "id") include ("name", "processing_restricted") where (${nameFromWord('', i + 2)} is not null`,
   })),
 ].map(({ name, columns }) => ({ name, expression: `create index "${name}" on "customer" (${columns})` }));
 
