@@ -7,7 +7,7 @@
  *
  * - initial JavaScript: the scripts of the served index.html (the entry and every module it
  *   preloads), gzip-compressed size (what the 400 kB budget counts) and the bytes that actually
- *   crossed the wire (the API serves static files uncompressed);
+ *   crossed the wire (the API sends the Brotli or gzip copies the admin build writes);
  * - first customer list: from navigation to `/#/customers` until the first real row of the list is
  *   in the DOM (a MutationObserver installed before any script of the page runs, so the time is
  *   the page's own clock from navigation start), median of cold loads, each in a new browser
