@@ -229,6 +229,19 @@ describe('the hash chain', () => {
     }
   }
 
+  it('every hash the database wrote is sha256 of audit_canonical (the SQL definition), for single and many-subject events', async () => {
+    const rows = await sql<{ seq: string; ok: boolean; many: boolean }>(
+      app,
+      `select seq::text, hash = sha256(convert_to(audit_canonical(prev_hash, seq, at, actor_type, actor_id, client, request_id,
+              operation, action, subject_type, subject_id, fields, outcome, subject_ids), 'UTF8')) as ok,
+              subject_ids is not null as many
+         from audit_event order by seq`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.some((row) => row.many)).toBe(true);
+    expect(rows.filter((row) => !row.ok)).toEqual([]);
+  });
+
   it('finds an event whose fields were changed, and names it', async () => {
     const seq = Math.floor((await lastSeq()) / 2);
     const [original] = await sql<{ fields: string[] }>(app, 'select fields from audit_event where seq = ?', [seq]);
