@@ -208,6 +208,10 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag for responses built by res.send (GraphQL and JSON): they are personal data, never
+  // cached (no-store), and hashing every response body cost a SHA-1 per request. Static files
+  // keep theirs (express-static-gzip / serve-static set them).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
