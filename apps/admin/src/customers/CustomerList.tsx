@@ -12,7 +12,7 @@ import {
   type TranslateFunction,
 } from 'react-admin';
 import { useCustomerAccess, type CustomerAccess } from '../access/access';
-import { formatLocalDate } from '../common/LocalDateField';
+import { formatLocalDate } from '../common/formatDate';
 import { Withheld } from '../common/Withheld';
 import { withheldFields } from '../dataProvider/fieldErrors';
 import { KIND_CHOICES, MARKETING_CHANNEL_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';

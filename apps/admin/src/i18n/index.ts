@@ -4,6 +4,7 @@ import { mergeTranslations, type TranslationMessages } from 'react-admin';
 import { en } from './en';
 
 export type { Locale } from './fieldLabels';
+export { intlLocale } from './intlLocale';
 
 const english: TranslationMessages = mergeTranslations(englishMessages, en);
 
@@ -22,8 +23,3 @@ export const i18nProvider = polyglotI18nProvider(
   LOCALES,
   { allowMissing: true },
 );
-
-/** The locale for dates and numbers of a UI locale. */
-export function intlLocale(locale: string): string {
-  return locale === 'fi' ? 'fi-FI' : 'en-GB';
-}
