@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -8,6 +9,13 @@ import { defineConfig, type Plugin } from 'vite';
 const API = process.env.REGISTER_API_URL ?? 'http://localhost:4000';
 
 const brotli = promisify(brotliCompress);
+
+/**
+ * React Router's package sends every bundler to its development build (no export condition picks
+ * the production one), which checks and words warnings on every render of the routes. The
+ * production build is the same code without them.
+ */
+const reactRouterProduction = join(dirname(createRequire(import.meta.url).resolve('react-router/package.json')), 'dist', 'production');
 const gzipped = promisify(gzip);
 
 /** Below this a compressed copy saves less than its headers cost. */
@@ -58,6 +66,15 @@ export default defineConfig(({ mode }) => ({
   // Apollo Client strips its development checks (and its devtools hook) when this is false.
   define: { 'globalThis.__DEV__': JSON.stringify(mode !== 'production') },
   plugins: [react(), precompress()],
+  resolve:
+    mode === 'production'
+      ? {
+          alias: [
+            { find: /^react-router$/, replacement: join(reactRouterProduction, 'index.mjs') },
+            { find: /^react-router\/dom$/, replacement: join(reactRouterProduction, 'dom-export.mjs') },
+          ],
+        }
+      : {},
   server: {
     port: 5173,
     proxy: { '/graphql': { target: API, changeOrigin: false } },
@@ -77,7 +94,10 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           // Libraries that change rarely get their own long-cached chunks; pages stay lazy.
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
+            // React itself (small: the start-up code's lazy screens use it) apart from react-dom,
+            // which only the app needs (main.tsx loads the app with import()).
+            { name: 'react', test: /node_modules[\\/]react[\\/]/, priority: 30 },
+            { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'graphql', test: /node_modules[\\/](graphql|@apollo|@wry|optimism|zen-observable|ts-invariant)[\\/]/, priority: 20 },
             // The typed documents of @register/schema are one generated module: its own chunk, which
             // changes with the schema only.

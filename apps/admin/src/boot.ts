@@ -1,6 +1,6 @@
-import { customerAccess } from './access/access';
+import { customerAccess } from './access/rules';
 import { loadMe, rolesOf } from './access/session';
-import { CustomerList } from './customers';
+import { CustomerList } from './customers/screens';
 import { LIST_PER_PAGE, LIST_SORT } from './customers/fields';
 import { startListEarly } from './dataProvider';
 import { loadQuery } from './dataProvider/registry';

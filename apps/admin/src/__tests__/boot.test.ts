@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
-vi.mock('../customers', () => ({ CustomerList: { preload: vi.fn(() => Promise.resolve()) } }));
+vi.mock('../customers/screens', () => ({ CustomerList: { preload: vi.fn(() => Promise.resolve()) } }));
 
 const ME = { __typename: 'Me', id: 'u1', kind: 'staff', name: 'service', displayName: 'Service', roles: ['service'], scopes: [] };
 const ROW = { __typename: 'Customer', id: 'c1', kind: 'PRIVATE', name: 'Aalto Aino' };
@@ -37,7 +37,7 @@ async function load() {
   await import('../customers/query');
   const { startEarly } = await import('../boot');
   const { dataProvider } = await import('../dataProvider');
-  const { CustomerList } = await import('../customers');
+  const { CustomerList } = await import('../customers/screens');
   return { startEarly, dataProvider, CustomerList };
 }
 

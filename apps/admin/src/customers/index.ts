@@ -1,14 +1,9 @@
 import PeopleIcon from '@mui/icons-material/People';
 import type { ResourceProps } from 'react-admin';
 import type { CustomerAccess } from '../access/access';
-import { lazyScreen } from '../common/lazyScreen';
+import { CustomerCreate, CustomerEdit, CustomerList, CustomerShow } from './screens';
 
-// Each screen is its own chunk: a role loads only the screens it can open. The list can be loaded
-// before React asks for it, when the address names it (boot.ts).
-export const CustomerList = lazyScreen(() => import('./CustomerList').then((m) => m.CustomerList));
-const CustomerShow = lazyScreen(() => import('./CustomerShow').then((m) => m.CustomerShow));
-const CustomerEdit = lazyScreen(() => import('./CustomerEdit').then((m) => m.CustomerEdit));
-const CustomerCreate = lazyScreen(() => import('./CustomerCreate').then((m) => m.CustomerCreate));
+export { CustomerList };
 
 /**
  * The customers resource for the signed-in roles, or none: `analyst` and `admin` read no
