@@ -11,6 +11,7 @@ import express, { type Request } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { GraphQLError, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
+import type { Pool } from 'pg';
 import { principalOf, type Caller } from './access/caller.js';
 import { SESSION_COOKIE } from './access/auth.service.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -129,7 +130,10 @@ function auditPlugin(logger: Logger, auditing = true): ApolloServerPlugin<Reques
             }
           }
         },
-        async willSendResponse({ contextValue, response }) {
+        async willSendResponse({ contextValue, response, operation }) {
+          // A change of access made by this request (a restriction, a user, a sign-out) is seen
+          // by the very next request of anyone, before the change's notification arrives.
+          if (operation?.operation === 'mutation') contextValue.services.auth.sessions.clear();
           if (!auditing || contextValue.audit.pendingCount === 0) return;
           try {
             await contextValue.audit.flush(contextValue.em);
@@ -182,6 +186,16 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
       // No HTTP caching of personal data, and without it Apollo does not wrap every field's
       // resolver to compute cache hints (a cost per field of every response).
       ApolloServerPluginCacheControlDisabled(),
+      // The session cache's change listener ends with the server.
+      {
+        async serverWillStart() {
+          return {
+            async serverWillStop() {
+              await services.auth.sessions.stop();
+            },
+          };
+        },
+      },
     ],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
       const code = formatted.extensions?.code;
@@ -205,6 +219,12 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
     },
   });
   await apollo.start();
+  // Staff sessions answered from memory while a connection of its own listens for access changes
+  // (access/session-cache.ts; SESSION_CACHE_SECONDS=0 leaves it off).
+  if (services.auth.sessions.enabled) {
+    const pool = (await orm.em.getConnection().getNativeClient()) as Pool;
+    await services.auth.sessions.start(pool.options, logger);
+  }
 
   const app = express();
   app.disable('x-powered-by');

@@ -47,6 +47,9 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().optional(),
   SESSION_TTL_HOURS: positiveInt(12),
   SESSION_IDLE_MINUTES: positiveInt(60),
+  // Sessions looked up in the last N seconds are answered from memory while the process listens
+  // for access changes (access/session-cache.ts); 0 turns it off. Default 5, and 0 in tests.
+  SESSION_CACHE_SECONDS: z.coerce.number({ error: 'must be a whole number of seconds' }).int().min(0).max(60, 'must be at most 60').optional(),
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_LOCKOUT_MINUTES: positiveInt(15),
   VERIFY_PIN_MAX_ATTEMPTS: positiveInt(5),
@@ -99,7 +102,7 @@ export interface Config {
   secrets: Secrets;
   /** Where generated secrets came from, to warn about it once at start. */
   generatedSecrets: string[];
-  session: { ttlHours: number; idleMinutes: number };
+  session: { ttlHours: number; idleMinutes: number; cacheSeconds: number };
   login: { maxFailures: number; lockoutMinutes: number };
   verifyPin: { maxAttempts: number; windowMinutes: number };
   seedDemoData: boolean;
@@ -255,7 +258,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     secrets: { pinKeyId, pinKeys, blindIndexKey, sessionSecret },
     generatedSecrets,
-    session: { ttlHours: values.SESSION_TTL_HOURS, idleMinutes: values.SESSION_IDLE_MINUTES },
+    session: {
+      ttlHours: values.SESSION_TTL_HOURS,
+      idleMinutes: values.SESSION_IDLE_MINUTES,
+      cacheSeconds: values.SESSION_CACHE_SECONDS ?? (values.NODE_ENV === 'test' ? 0 : 5),
+    },
     login: { maxFailures: values.LOGIN_MAX_FAILURES, lockoutMinutes: values.LOGIN_LOCKOUT_MINUTES },
     verifyPin: {
       maxAttempts: values.VERIFY_PIN_MAX_ATTEMPTS,

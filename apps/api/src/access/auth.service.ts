@@ -9,6 +9,7 @@ import type { FieldCrypto } from '../common/field-crypto.js';
 import { ApiKey } from '../modules/staff/api-key.entity.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
 import type { Caller } from './caller.js';
+import { SessionCache } from './session-cache.js';
 import { sqlOf, statement } from '../db/sql.js';
 
 /**
@@ -23,12 +24,13 @@ const ANY_ACTIVE_RESTRICTION = 'exists (select 1 from processing_restriction whe
 /** The session's caller, refreshed at most every SESSION_TOUCH_SECONDS: one prepared statement per request. */
 const SESSION_CALLER = statement(`
   with s as (
-    select id, user_id, last_seen_at from staff_session
+    select id, user_id, last_seen_at, expires_at from staff_session
      where id = $1 and expires_at > now() and last_seen_at > now() - make_interval(mins => $2::int)),
   touched as (
     update staff_session set last_seen_at = now()
      where id = (select id from s) and last_seen_at < now() - interval '${SESSION_TOUCH_SECONDS} seconds')
-  select u.id, u.username, u.display_name, u.roles, ${ANY_ACTIVE_RESTRICTION} as any_restrictions
+  select u.id, u.username, u.display_name, u.roles, ${ANY_ACTIVE_RESTRICTION} as any_restrictions,
+         s.expires_at, s.last_seen_at
     from s join staff_user u on u.id = s.user_id and u.active`);
 
 const API_KEY_CALLER = statement(`
@@ -78,10 +80,15 @@ export function parseScopes(scopes: readonly string[]): PartnerScope[] {
  * in PostgreSQL, and partner API keys. Tokens and keys are random; the database keeps their HMAC.
  */
 export class AuthService {
+  /** Sessions looked up recently (access/session-cache.ts); started by the app, off in tests. */
+  readonly sessions: SessionCache;
+
   constructor(
     private readonly config: Config,
     private readonly crypto: FieldCrypto,
-  ) {}
+  ) {
+    this.sessions = new SessionCache(config.session.cacheSeconds * 1000);
+  }
 
   hashPassword(password: string): Promise<string> {
     return hash(password, ARGON2);
@@ -162,6 +169,7 @@ export class AuthService {
   async logout(em: EntityManager, caller: Caller): Promise<void> {
     if (caller.kind !== 'staff') return;
     await em.getConnection().execute('delete from staff_session where id = ?', [caller.sessionId], 'run');
+    this.sessions.delete(caller.sessionId.toString('base64'));
   }
 
   /**
@@ -171,14 +179,23 @@ export class AuthService {
    */
   async sessionCaller(em: EntityManager, token: string): Promise<Caller | undefined> {
     const digest = this.crypto.tokenDigest(token);
+    const key = digest.toString('base64');
+    const cached = this.sessions.get(key);
+    if (cached) return cached;
+    const generation = this.sessions.generation;
     const sql = await sqlOf(em);
-    const rows = await sql.rows<{ id: string; username: string; display_name: string; roles: string[]; any_restrictions: boolean }>(
-      SESSION_CALLER,
-      [digest, this.config.session.idleMinutes],
-    );
+    const rows = await sql.rows<{
+      id: string;
+      username: string;
+      display_name: string;
+      roles: string[];
+      any_restrictions: boolean;
+      expires_at: Date;
+      last_seen_at: Date;
+    }>(SESSION_CALLER, [digest, this.config.session.idleMinutes]);
     const row = rows[0];
     if (!row) return undefined;
-    return {
+    const caller: Extract<Caller, { kind: 'staff' }> = {
       kind: 'staff',
       userId: row.id,
       username: row.username,
@@ -187,6 +204,10 @@ export class AuthService {
       sessionId: digest,
       anyRestrictions: row.any_restrictions,
     };
+    // Never past the session's own end: absolute, or idle counted from the last activity read.
+    const idleEnd = new Date(row.last_seen_at).getTime() + this.config.session.idleMinutes * 60_000;
+    this.sessions.set(key, caller, generation, Math.min(new Date(row.expires_at).getTime(), idleEnd));
+    return caller;
   }
 
   async apiKeyCaller(em: EntityManager, key: string): Promise<Caller | undefined> {
