@@ -101,7 +101,13 @@ describe('customer by id with contracts and SIM cards', () => {
 
   it('is refused to a role that reads no contracts, field by field', async () => {
     const marketing = await app.as('marketing');
-    const [owner] = await sql<{ id: string }>(app, 'select customer_id as id from contract order by customer_id limit 1');
+    // A customer with contracts whom marketing may list (permitted on some channel).
+    const [owner] = await sql<{ id: string }>(
+      app,
+      `select k.customer_id as id from contract k
+        where exists (select 1 from customer_marketing_state m where m.customer_id = k.customer_id and m.permitted)
+        order by k.customer_id limit 1`,
+    );
     const result = await marketing.gql(`query ($id: ID!) { allCustomers(filter: { ids: [$id] }) { id contracts { id } } }`, { id: owner!.id });
     expect(result.errors?.some((error) => error.extensions?.code === 'FORBIDDEN' && error.path?.includes('contracts'))).toBe(true);
   });
@@ -136,7 +142,7 @@ describe('only the columns the query selects', () => {
     expect(full.errors).toBeUndefined();
     const { mail, ...rest } = narrow.result.data!.Customer;
     expect({ ...rest, email: mail }).toEqual(full.data!.Customer);
-    expect(full.data!.Customer.contracts[0]!.simCards.length).toBeGreaterThan(0);
+    expect(full.data!.Customer.contracts.some((contract) => contract.simCards.length > 0)).toBe(true);
   });
 
   it('are every column when a field resolver needs more than its own column (the full identity number)', async () => {
@@ -235,6 +241,27 @@ describe('a page of customers with their contracts', () => {
     }
     const expected = await sql<{ id: string }>(app, 'select id from customer order by created_at desc, id desc limit 28');
     expect([...seen]).toEqual(expected.map((row) => row.id));
+  });
+});
+
+describe('the ids query of a page', () => {
+  it('is built once per filter and order, and each filter and page still gets its own rows', async () => {
+    const expectPage = async (filter: string, where: string, params: unknown[], page: number) => {
+      const result = await service.gql<{ allCustomers: { id: string }[] }>(
+        `{ allCustomers(filter: ${filter}, page: ${page}, perPage: 4, sortField: "name", sortOrder: "DESC") { id } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      const expected = await sql<{ id: string }>(app, `select id from customer where ${where} order by name desc, id desc limit 4 offset ${page * 4}`, params);
+      expect(result.data!.allCustomers.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+    };
+    const [some] = await sql<{ ids: string[] }>(app, 'select array_agg(id order by id) as ids from (select id from customer order by id limit 6) c');
+    // Alternating filters, values and pages: a cached query must never answer for another.
+    for (const page of [0, 1, 0]) {
+      await expectPage('{ status: ACTIVE }', "status = 'ACTIVE'", [], page);
+      await expectPage('{ status: TERMINATED }', "status = 'TERMINATED'", [], page);
+      await expectPage(`{ ids: ${JSON.stringify(some!.ids.slice(0, 5))} }`, 'id = any(?::uuid[])', [`{${some!.ids.slice(0, 5).join(',')}}`], page);
+      await expectPage(`{ ids: ${JSON.stringify(some!.ids.slice(1, 6))} }`, 'id = any(?::uuid[])', [`{${some!.ids.slice(1, 6).join(',')}}`], page);
+    }
   });
 });
 

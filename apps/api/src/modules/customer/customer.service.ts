@@ -21,7 +21,7 @@ import {
   type UpdateCustomerArgs,
 } from './customer.input.js';
 import * as validate from './customer.validation.js';
-import { listOptions } from '../../graphql/list.js';
+import { listOptions, type ListOptions } from '../../graphql/list.js';
 import { permittedCustomers } from '../marketing/marketing.service.js';
 
 export const PIN_PURPOSE = 'personal-identity-number';
@@ -31,9 +31,24 @@ export function pinContext(customerId: string) {
   return `customer:${customerId}:personalIdentityNumber`;
 }
 
+/** Distinct filters whose ids query is kept (the list's own pages, and filters clients repeat). */
+const MAX_CACHED_ID_QUERIES = 200;
+
+/** Whether a filter is plain data (objects, arrays, strings, numbers, booleans, null): its JSON says all of it. */
+function plainJson(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (Array.isArray(value)) return value.every(plainJson);
+  if (type !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  // A raw SQL fragment as a key is a string the ORM recognises; it never is a plain field name.
+  return Object.entries(value as object).every(([key, inner]) => !key.includes(' ') && !key.includes('(') && plainJson(inner));
+}
+
 export class CustomerService {
   /** The read model of the busiest reads (prepared statements, JSON views). */
   readonly reads = new CustomerReads();
+  private readonly idQueries = new Map<string, { sql: string; params: readonly unknown[] }>();
 
   constructor(
     private readonly crypto: FieldCrypto,
@@ -124,15 +139,32 @@ export class CustomerService {
       return this.reads.page(em, searchPageStatement(em, search, others, { limit: options.limit, offset: options.offset, direction }), wants);
     }
     const where = this.where(args.filter, rows);
-    const ids = em
-      .createQueryBuilder(Customer, 'c')
-      .select('c.id')
-      .where(where as never)
-      .orderBy(options.orderBy)
-      .limit(options.limit)
-      .offset(options.offset)
-      .toQuery();
-    return this.reads.page(em, ids, wants);
+    return this.reads.page(em, this.idsQuery(em, where, options), wants);
+  }
+
+  /**
+   * The query of a page's ids, built by the ORM's QueryBuilder — once per filter and order: the
+   * SQL and the filter's values depend only on those (the page and its size are the last two
+   * values), so the list's pages cost no query building after the first. A filter whose JSON
+   * does not say all of it (a raw SQL fragment) is built every time.
+   */
+  private idsQuery(em: EntityManager, where: FilterQuery<Customer>, options: ListOptions): { sql: string; params: readonly unknown[] } {
+    const key = plainJson(where) ? JSON.stringify([where, options.orderBy]) : undefined;
+    let built = key === undefined ? undefined : this.idQueries.get(key);
+    if (!built) {
+      const query = em
+        .createQueryBuilder(Customer, 'c')
+        .select('c.id')
+        .where(where as never)
+        .orderBy(options.orderBy)
+        .limit(1)
+        .offset(1)
+        .toQuery();
+      if (!/ limit \? offset \?$/.test(query.sql)) throw new Error('customer ids query: expected "limit ? offset ?" at its end');
+      built = { sql: query.sql, params: query.params.slice(0, -2) };
+      if (key !== undefined && this.idQueries.size < MAX_CACHED_ID_QUERIES) this.idQueries.set(key, built);
+    }
+    return { sql: built.sql, params: [...built.params, options.limit, options.offset] };
   }
 
   personalIdentityNumber(customer: Pick<Customer, 'id' | 'personalIdentityNumberCiphertext' | 'personalIdentityNumberKeyId'>): string | null {
