@@ -72,9 +72,17 @@ export class Sql {
    * only while it has few values, so that lists of ids do not fill every connection with plans.
    */
   async rowsOf<T>(text: string, values: readonly unknown[]): Promise<T[]> {
-    if (values.length <= 8) return this.rows<T>(statement(text), values);
-    return this.run<T>({ text, values: values as unknown[] });
+    if (values.length > 8) return this.run<T>({ text, values: values as unknown[] });
+    let prepared = this.byText.get(text);
+    if (!prepared) {
+      prepared = statement(text);
+      // Names are hashes of the text: kept for the texts seen most (a list's pages repeat theirs).
+      if (this.byText.size < 500) this.byText.set(text, prepared);
+    }
+    return this.rows<T>(prepared, values);
   }
+
+  private readonly byText = new Map<string, Statement>();
 
   private async run<T>(config: { name?: string; text: string; values: unknown[] }): Promise<T[]> {
     const started = Date.now();
