@@ -1,3 +1,5 @@
+import { TableCell } from '@mui/material';
+import { memo, type ReactNode } from 'react';
 import {
   CreateButton,
   DataTable,
@@ -7,7 +9,9 @@ import {
   SelectInput,
   TextInput,
   TopToolbar,
+  useDataTableRenderContext,
   useLocaleState,
+  useRecordContext,
   useTranslate,
   type TranslateFunction,
 } from 'react-admin';
@@ -61,10 +65,26 @@ type Row = Record<string, unknown>;
 const choiceName = (choices: readonly { id: string; name: string }[], value: unknown) => choices.find((choice) => choice.id === value)?.name;
 
 /**
- * A column whose cells are text, not a field component each: a page is 25 rows × up to 9 columns,
- * and react-admin's fields (a styled Typography per cell, with their hooks) were most of the time
- * between the answer and the rows on the screen. The cell (a td with `column-<field>`) is the same;
- * a withheld value still shows the note of WithheldOr.
+ * A row's cell: MUI's TableCell with the text, and the classes react-admin's cell has
+ * (`RaDataTable-rowCell column-<field>`). react-admin's DataTableCell wraps TableCell in a second
+ * styled component and subscribes every cell to the store of hidden columns; the list has no
+ * column chooser, and a page is 25 rows × up to 9 cells, styled as the first rows are drawn.
+ */
+const TextCell = memo(function TextCell({ source, text }: { source: string; text: (record: Row) => ReactNode }) {
+  const record = useRecordContext<Row>();
+  return <TableCell className={`RaDataTable-rowCell column-${source}`}>{record ? text(record) : null}</TableCell>;
+});
+
+/** A column of text: react-admin's column for the header, a TextCell in each row. */
+function TextColumn({ source, disableSort, text }: { source: string; disableSort: boolean; text: (record: Row) => ReactNode }) {
+  if (useDataTableRenderContext() === 'data') return <TextCell source={source} text={text} />;
+  return <DataTable.Col source={source} disableSort={disableSort} render={text} />;
+}
+
+/**
+ * A column whose cells are text, not a field component each: react-admin's fields (a styled
+ * Typography per cell, with their hooks) were most of the time between the answer and the rows on
+ * the screen. A withheld value still shows the note of WithheldOr.
  */
 function column(field: string, translate: TranslateFunction, locale: string) {
   const text = (() => {
@@ -81,11 +101,11 @@ function column(field: string, translate: TranslateFunction, locale: string) {
     }
   })();
   return (
-    <DataTable.Col
+    <TextColumn
       key={field}
       source={field}
       disableSort={!SORTABLE.has(field)}
-      render={(record: Row) => (withheldFields(record).includes(field) ? <Withheld source={field} compact /> : text(record))}
+      text={(record: Row) => (withheldFields(record).includes(field) ? <Withheld source={field} compact /> : text(record))}
     />
   );
 }
