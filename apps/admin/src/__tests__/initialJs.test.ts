@@ -1,13 +1,10 @@
 /**
  * The first download stays small and the app is split per resource (issue 5): the JavaScript a
- * browser loads before the first screen — the start-up code (the entry chunk of the built
- * index.html and every chunk it imports statically, as Vite's manifest lists them) and the React
- * app it loads at once with `import()` (src/render.tsx and its static imports) — is at most 400 kB
- * gzip, and every other module the code loads with `import()` (each resource's screens and
- * queries, the pages, the Finnish messages, the customer page's tabs) is a chunk of its own
- * outside that download, as are the charts. The start-up code holds no React DOM, MUI or
- * react-admin UI: it sends the first requests while those load. Reads the built app
- * (`pnpm run build`; the package's test task builds it first).
+ * browser loads before the first screen — the entry chunk of the built index.html and every chunk
+ * it imports statically, as Vite's manifest lists them — is at most 400 kB gzip, and every module
+ * the code loads with `import()` (each resource's screens and queries, the pages, the Finnish
+ * messages, the customer page's tabs) is a chunk of its own outside that download, as are the
+ * charts. Reads the built app (`pnpm run build`; the package's test task builds it first).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -39,8 +36,10 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The manifest keys of a chunk and of every chunk it imports statically, transitively. */
-function staticClosure(manifest: Manifest, start: string): string[] {
+/** The manifest keys of the entry chunk and of every chunk it imports statically, transitively. */
+export function initialChunks(manifest: Manifest): string[] {
+  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
+  if (entries.length !== 1) throw new Error(`expected one entry in the manifest, found ${entries.length}`);
   const seen = new Set<string>();
   const visit = (key: string) => {
     if (seen.has(key)) return;
@@ -48,24 +47,8 @@ function staticClosure(manifest: Manifest, start: string): string[] {
     seen.add(key);
     for (const imported of manifest[key].imports ?? []) visit(imported);
   };
-  visit(start);
+  visit(entries[0]![0]);
   return [...seen];
-}
-
-/** The manifest keys of the entry chunk and of every chunk it imports statically, transitively. */
-export function initialChunks(manifest: Manifest): string[] {
-  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
-  if (entries.length !== 1) throw new Error(`expected one entry in the manifest, found ${entries.length}`);
-  return staticClosure(manifest, entries[0]![0]);
-}
-
-/** The React app, which main.tsx loads with import() at once, beside the start-up requests. */
-export const APP_SHELL = 'src/render.tsx';
-
-/** The start-up code and the React app with their static imports: what every first screen loads. */
-export function firstDownloadChunks(manifest: Manifest): string[] {
-  if (!manifest[APP_SHELL]?.isDynamicEntry) throw new Error(`${APP_SHELL} is no chunk of its own: main.tsx should load it with import()`);
-  return [...new Set([...initialChunks(manifest), ...staticClosure(manifest, APP_SHELL)])];
 }
 
 /** Each `import('…')` of the app's source, as the path of the module it loads (relative to the app). */
@@ -91,10 +74,7 @@ function bundledSources(file: string): string[] {
 
 describe('initial JavaScript and the split per resource', () => {
   let manifest: Manifest;
-  /** The start-up code: index.html's scripts. */
   let initial: string[];
-  /** The start-up code and the React app. */
-  let firstDownload: string[];
 
   beforeAll(() => {
     // The package's test task builds the app first; run `pnpm run build` when running this alone.
@@ -104,11 +84,10 @@ describe('initial JavaScript and the split per resource', () => {
     expect(newer.map((file) => relative(ROOT, file)), 'changed since the last build: run `pnpm run build` in apps/admin first').toEqual([]);
     manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest;
     initial = initialChunks(manifest);
-    firstDownload = firstDownloadChunks(manifest);
   });
 
   test(`the first download is at most ${BUDGET_BYTES / 1024} kB gzip`, () => {
-    const sizes = firstDownload.map((key) => ({ file: manifest[key]!.file, gzip: gzip(manifest[key]!.file) }));
+    const sizes = initial.map((key) => ({ file: manifest[key]!.file, gzip: gzip(manifest[key]!.file) }));
     const total = sizes.reduce((sum, { gzip: size }) => sum + size, 0);
     // eslint-disable-next-line no-console -- the number is reported with the test run
     console.info(
@@ -131,15 +110,8 @@ describe('initial JavaScript and the split per resource', () => {
     expect(preloads.filter((file) => !initialFiles.has(file!))).toEqual([]);
   });
 
-  test('the start-up code sends its requests without React DOM, MUI or react-admin\'s UI', () => {
-    const ui = (source: string) => /\/node_modules\/(react-dom|@mui|@emotion|ra-ui-materialui)\//.test(source);
-    const withUi = initial.filter((key) => bundledSources(manifest[key]!.file).some(ui)).map((key) => manifest[key]!.file);
-    expect(withUi, 'index.html\'s scripts should not wait for the UI libraries: they load with src/render.tsx').toEqual([]);
-    expect(initial).not.toContain(APP_SHELL);
-  });
-
   test('every script of the first download has Brotli and gzip copies (the API sends those)', () => {
-    const problems = firstDownload.flatMap((key) => {
+    const problems = initial.flatMap((key) => {
       const file = manifest[key]!.file;
       const original = readFileSync(join(DIST, file));
       if (original.length < 1024) return [];
@@ -162,12 +134,10 @@ describe('initial JavaScript and the split per resource', () => {
     const lazy = lazyModules(sourceFiles(SRC));
     // Each resource's screens and queries at least: the check is not vacuous.
     expect(lazy.length).toBeGreaterThan(40);
-    const initialFiles = new Set(firstDownload.map((key) => manifest[key]!.file));
+    const initialFiles = new Set(initial.map((key) => manifest[key]!.file));
     const problems = lazy.flatMap(({ from, module }) => {
       const chunk = manifest[module];
       if (!chunk?.isDynamicEntry) return [`${module} (import() in ${from}) is no chunk of its own: something imports it statically`];
-      // The React app is loaded at once by design, beside the start-up requests.
-      if (module === APP_SHELL) return [];
       if (initialFiles.has(chunk.file)) return [`${module} (import() in ${from}) is part of the first download`];
       return [];
     });
@@ -178,7 +148,7 @@ describe('initial JavaScript and the split per resource', () => {
     const isCharts = (source: string) => source.includes('/node_modules/@mui/x-charts/');
     const chartChunks = Object.values(manifest).filter((chunk) => bundledSources(chunk.file).some(isCharts));
     expect(chartChunks.length, 'no chunk holds @mui/x-charts: are the source maps built?').toBeGreaterThan(0);
-    const initialWithCharts = firstDownload.filter((key) => bundledSources(manifest[key]!.file).some(isCharts));
+    const initialWithCharts = initial.filter((key) => bundledSources(manifest[key]!.file).some(isCharts));
     expect(initialWithCharts).toEqual([]);
   });
 });
