@@ -94,10 +94,7 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           // Libraries that change rarely get their own long-cached chunks; pages stay lazy.
           groups: [
-            // React itself (small: the start-up code's lazy screens use it) apart from react-dom,
-            // which only the app needs (main.tsx loads the app with import()).
-            { name: 'react', test: /node_modules[\\/]react[\\/]/, priority: 30 },
-            { name: 'react-dom', test: /node_modules[\\/](react-dom|scheduler)[\\/]/, priority: 30 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'graphql', test: /node_modules[\\/](graphql|@apollo|@wry|optimism|zen-observable|ts-invariant)[\\/]/, priority: 20 },
             // The typed documents of @register/schema are one generated module: its own chunk, which
             // changes with the schema only.
