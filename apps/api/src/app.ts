@@ -11,7 +11,6 @@ import express, { type Request } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { GraphQLError, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
-import type { Pool } from 'pg';
 import { principalOf, type Caller } from './access/caller.js';
 import { SESSION_COOKIE } from './access/auth.service.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -222,8 +221,9 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
   // Staff sessions answered from memory while a connection of its own listens for access changes
   // (access/session-cache.ts; SESSION_CACHE_SECONDS=0 leaves it off).
   if (services.auth.sessions.enabled) {
-    const pool = (await orm.em.getConnection().getNativeClient()) as Pool;
-    await services.auth.sessions.start(pool.options, logger);
+    // The ORM's own connection URL (the pool's parsed options may not carry the password, e.g.
+    // for the embedded PostgreSQL's SCRAM authentication).
+    await services.auth.sessions.start({ connectionString: orm.config.get('clientUrl') }, logger);
   }
 
   const app = express();

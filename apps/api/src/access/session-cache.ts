@@ -36,6 +36,8 @@ export class SessionCache {
   private listening = false;
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
+  /** Connection attempts lost in a row: the wait before the next grows to 30 s, and only the first is logged. */
+  private failures = 0;
   /** Counts invalidations: a look-up stores its answer only if none happened since it began. */
   generation = 0;
 
@@ -92,8 +94,11 @@ export class SessionCache {
       client.removeAllListeners();
       void client.end().catch(() => undefined);
       if (this.stopped) return;
-      logger.warn({ err: error }, 'session cache: the change listener was lost; sessions are looked up every time until it is back');
-      this.retry = setTimeout(() => void this.start(connection, logger), 1000);
+      this.failures += 1;
+      if (this.failures === 1) {
+        logger.warn({ err: error }, 'session cache: the change listener was lost; sessions are looked up every time until it is back');
+      }
+      this.retry = setTimeout(() => void this.start(connection, logger), Math.min(1000 * 2 ** (this.failures - 1), 30_000));
       this.retry.unref();
     };
     this.listener = client;
@@ -106,6 +111,8 @@ export class SessionCache {
       if (this.listener !== client) return;
       this.clear();
       this.listening = true;
+      if (this.failures > 0) logger.info('session cache: listening for access changes again');
+      this.failures = 0;
     } catch (error) {
       lost(error as Error);
     }
