@@ -263,6 +263,18 @@ describe('the ids query of a page', () => {
       await expectPage(`{ ids: ${JSON.stringify(some!.ids.slice(1, 6))} }`, 'id = any(?::uuid[])', [`{${some!.ids.slice(1, 6).join(',')}}`], page);
     }
   });
+
+  it('is never reused for a filter that holds SQL of its own (a search sorted by another field than the name)', async () => {
+    const people = await sql<{ id: string; email: string }>(app, "select id, email from customer where email is not null order by id limit 2");
+    for (const person of [...people, ...people]) {
+      const result = await service.gql<{ allCustomers: { id: string }[] }>(
+        `query($q: String!) { allCustomers(filter: { q: $q }, sortField: "createdAt", sortOrder: "ASC") { id } }`,
+        { q: person.email },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.allCustomers.map((row) => row.id)).toContain(person.id);
+    }
+  });
 });
 
 describe('prepared statements', () => {

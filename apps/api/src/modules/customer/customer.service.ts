@@ -1,5 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException, RawQueryFragment, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { maskPersonalIdentityNumber, parsePersonalIdentityNumber } from '@register/identifiers';
 import type { Config } from '../../config.js';
@@ -34,15 +34,19 @@ export function pinContext(customerId: string) {
 /** Distinct filters whose ids query is kept (the list's own pages, and filters clients repeat). */
 const MAX_CACHED_ID_QUERIES = 200;
 
-/** Whether a filter is plain data (objects, arrays, strings, numbers, booleans, null): its JSON says all of it. */
+/**
+ * Whether a filter is plain data (objects, arrays, strings, numbers, booleans, null), so that its
+ * JSON says all of it. Raw SQL fragments are symbols — as keys JSON does not even see them — or
+ * fragment objects as values; a filter with any of them is not plain.
+ */
 function plainJson(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   const type = typeof value;
   if (type === 'string' || type === 'number' || type === 'boolean') return true;
   if (Array.isArray(value)) return value.every(plainJson);
   if (type !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  // A raw SQL fragment as a key is a string the ORM recognises; it never is a plain field name.
-  return Object.entries(value as object).every(([key, inner]) => !key.includes(' ') && !key.includes('(') && plainJson(inner));
+  if (Object.getOwnPropertySymbols(value).length > 0) return false;
+  return Object.entries(value as object).every(([key, inner]) => !RawQueryFragment.isKnownFragment(key) && plainJson(inner));
 }
 
 export class CustomerService {
