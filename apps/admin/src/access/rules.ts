@@ -7,15 +7,8 @@ import { principalOf } from './session';
  * What the signed-in roles may do with customers, straight from the data map: the screens show
  * a field, an input or a button only where this says so. The API enforces the same map.
  */
-export interface CustomerAccess {
+export interface CustomerAccess extends ResourceAccess {
   roles: readonly StaffRole[];
-  readable: ReadonlySet<string>;
-  creatable: ReadonlySet<string>;
-  updatable: ReadonlySet<string>;
-  canList: boolean;
-  canCreate: boolean;
-  canEdit: boolean;
-  canDelete: boolean;
   canVerifyIdentityNumber: boolean;
   canReadAuditLog: boolean;
   /** Reads the current direct-marketing permissions (and so may filter customers by channel). */

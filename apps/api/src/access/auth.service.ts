@@ -8,7 +8,7 @@ import { badInput, unauthenticated } from '../common/errors.js';
 import type { FieldCrypto } from '../common/field-crypto.js';
 import { ApiKey } from '../modules/staff/api-key.entity.js';
 import { StaffUser } from '../modules/staff/staff-user.entity.js';
-import type { Caller } from './caller.js';
+import type { Caller, StaffCaller } from './caller.js';
 import { SessionCache } from './session-cache.js';
 import { sqlOf, statement } from '../db/sql.js';
 
@@ -195,7 +195,7 @@ export class AuthService {
     }>(SESSION_CALLER, [digest, this.config.session.idleMinutes]);
     const row = rows[0];
     if (!row) return undefined;
-    const caller: Extract<Caller, { kind: 'staff' }> = {
+    const caller: StaffCaller = {
       kind: 'staff',
       userId: row.id,
       username: row.username,

@@ -16,6 +16,9 @@ export type Caller =
   | { kind: 'system'; name: string }
   | { kind: 'anonymous' };
 
+/** A signed-in member of staff. */
+export type StaffCaller = Extract<Caller, { kind: 'staff' }>;
+
 export function principalOf(caller: Caller): Principal {
   switch (caller.kind) {
     case 'staff':

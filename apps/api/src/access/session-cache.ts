@@ -20,12 +20,10 @@
  * SESSION_CACHE_SECONDS=0 turns it off (the default in tests, which change the database directly).
  */
 import pg from 'pg';
-import type { Caller } from './caller.js';
+import type { StaffCaller } from './caller.js';
 import type { Logger } from '../logger.js';
 
 export const ACCESS_CHANNEL = 'register_access';
-
-type StaffCaller = Extract<Caller, { kind: 'staff' }>;
 
 /** At most this many sessions are kept (a bound on memory, far above the staff's sessions). */
 const MAX_ENTRIES = 10_000;
