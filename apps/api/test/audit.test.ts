@@ -242,6 +242,36 @@ describe('the hash chain', () => {
     expect(rows.filter((row) => !row.ok)).toEqual([]);
   });
 
+  it('one append of several events stores each exactly as given, in order, chained, and verifies', async () => {
+    const before = await lastSeq();
+    const subjects = ['b-subject', 'a-subject, with a comma', 'c|pipe'];
+    const events = [
+      { actor_type: 'staff', actor_id: serviceUserId, client: 'x'.repeat(400), request_id: 'append-test-1', operation: 'AppendTest',
+        action: 'read', subject_type: 'Customer', subject_id: null, subject_ids: subjects, fields: ['Customer.name', 'Contract.status'], outcome: null },
+      { actor_type: 'system', actor_id: null, client: null, request_id: 'append-test-2', operation: 'AppendTest',
+        action: 'read', subject_type: 'Customer', subject_id: 'one-subject', subject_ids: null, fields: ['nimi äöå', 'a,b'], outcome: 'ok' },
+      { actor_type: 'anonymous', actor_id: null, client: 'cli', request_id: null, operation: 'AppendTest', action: 'login' },
+    ];
+    await sql(app, 'select audit_append(?::jsonb)', [JSON.stringify(events)]);
+    const rows = await sql<EventRow & { prev_hash: Buffer; hash: Buffer }>(
+      app,
+      `select ${EVENT_COLUMNS}, prev_hash, hash from audit_event where seq > ? order by seq`,
+      [before],
+    );
+    expect(rows.map((row) => Number(row.seq))).toEqual([before + 1, before + 2, before + 3]);
+    expect(rows.map(({ actor_type, actor_id, client, request_id, operation, action, subject_type, subject_id, subject_ids, fields, outcome }) =>
+      ({ actor_type, actor_id, client, request_id, operation, action, subject_type, subject_id, subject_ids, fields, outcome }))).toEqual([
+      { ...events[0], client: 'x'.repeat(300) },
+      events[1],
+      { ...events[2], subject_type: null, subject_id: null, subject_ids: null, fields: [], outcome: null },
+    ]);
+    // One timestamp per append; each event points at the one before it.
+    expect(new Set(rows.map((row) => row.at)).size).toBe(1);
+    expect(rows[1]!.prev_hash.equals(rows[0]!.hash)).toBe(true);
+    expect(rows[2]!.prev_hash.equals(rows[1]!.hash)).toBe(true);
+    expect((await verifyAuditChain(app.orm.em.fork())).ok).toBe(true);
+  });
+
   it('finds an event whose fields were changed, and names it', async () => {
     const seq = Math.floor((await lastSeq()) / 2);
     const [original] = await sql<{ fields: string[] }>(app, 'select fields from audit_event where seq = ?', [seq]);

@@ -38,6 +38,11 @@ interface SubjectReads {
   /** The set of the type read last (most reads of a record come one after another). */
   lastType: string;
   lastFields: Set<string>;
+  /**
+   * Every type and field in the order first read (`Type\u0001field\u0002…`): subjects read the same
+   * way (the rows of a page) share it, so `flush` sorts and names their fields once, not per subject.
+   */
+  signature: string;
 }
 
 /**
@@ -63,7 +68,7 @@ export class AuditLog {
     let entry = this.reads.get(subjectId);
     if (!entry) {
       const fields = new Set<string>();
-      entry = { subjectId, types: new Map([[subjectType, fields]]), lastType: subjectType, lastFields: fields };
+      entry = { subjectId, types: new Map([[subjectType, fields]]), lastType: subjectType, lastFields: fields, signature: '' };
       this.reads.set(subjectId, entry);
     } else if (entry.lastType !== subjectType) {
       let fields = entry.types.get(subjectType);
@@ -74,7 +79,9 @@ export class AuditLog {
       entry.lastType = subjectType;
       entry.lastFields = fields;
     }
+    if (entry.lastFields.has(field)) return;
     entry.lastFields.add(field);
+    entry.signature += `${subjectType}\u0001${field}\u0002`;
   }
 
   /** Whether anything waits to be written by `flush`. */
@@ -105,18 +112,28 @@ export class AuditLog {
    */
   async flush(em: EntityManager): Promise<void> {
     const entries: AuditEntry[] = [...this.pending];
+    // Subjects read the same way share a signature: their event's type and sorted fields are worked
+    // out once per signature; signatures that name the same fields in another order end up in one group.
+    const bySignature = new Map<string, { subjectType: string; fields: string[]; subjectIds: string[] }>();
     const groups = new Map<string, { subjectType: string; fields: string[]; subjectIds: string[] }>();
     for (const read of this.reads.values()) {
-      const subjectType = eventType(read.types);
-      const fields =
-        read.types.size === 1
-          ? [...read.types.get(subjectType!)!]
-          : [...read.types].flatMap(([type, names]) => [...names].map((name) => `${type}.${name}`));
-      fields.sort();
-      const key = `${subjectType}\u0000${fields.join(',')}`;
-      const group = groups.get(key);
-      if (group) group.subjectIds.push(read.subjectId);
-      else groups.set(key, { subjectType: subjectType!, fields, subjectIds: [read.subjectId] });
+      let group = bySignature.get(read.signature);
+      if (!group) {
+        const subjectType = eventType(read.types);
+        const fields =
+          read.types.size === 1
+            ? [...read.types.get(subjectType)!]
+            : [...read.types].flatMap(([type, names]) => [...names].map((name) => `${type}.${name}`));
+        fields.sort();
+        const key = `${subjectType}\u0000${fields.join(',')}`;
+        group = groups.get(key);
+        if (!group) {
+          group = { subjectType, fields, subjectIds: [] };
+          groups.set(key, group);
+        }
+        bySignature.set(read.signature, group);
+      }
+      group.subjectIds.push(read.subjectId);
     }
     for (const group of groups.values()) {
       const one = group.subjectIds.length === 1;
