@@ -237,6 +237,23 @@ describe('partner API keys', () => {
     expect(result.data?.me).toEqual({ kind: 'partner', name: 'Posti Oy', scopes: ['delivery'] });
   });
 
+  it('a key in use records its last use without rewriting the row on every request', async () => {
+    const lastUsed = async () =>
+      (await sql<{ ms: string | null }>(app, 'select (extract(epoch from last_used_at) * 1000)::bigint as ms from partner_api_key where id = ?', [keyId]))[0]!.ms;
+    const partner = app.partner(key);
+    expect((await partner.gql('{ me { kind } }')).errors).toBeUndefined();
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    // Used again at once: the row stays as it is.
+    expect((await partner.gql('{ me { kind } }')).errors).toBeUndefined();
+    expect(await lastUsed()).toBe(first);
+    // A last use older than the refresh interval is written again.
+    await sql(app, "update partner_api_key set last_used_at = now() - interval '5 minutes' where id = ?", [keyId]);
+    const stale = Number(await lastUsed());
+    expect((await partner.gql('{ me { kind } }')).errors).toBeUndefined();
+    expect(Number(await lastUsed())).toBeGreaterThan(stale + 4 * 60_000);
+  });
+
   it('a revoked key is refused with 401 UNAUTHENTICATED', async () => {
     const revoke = await admin.gql<{ revokeApiKey: { revokedAt: string } }>('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: keyId });
     expect(revoke.errors).toBeUndefined();
