@@ -41,6 +41,7 @@ const { values: args } = parseArgs({
     output: { type: 'string', default: join(repoRoot, 'docs', 'benchmarks.md') },
     'skip-build': { type: 'boolean', default: false },
     'generate-only': { type: 'boolean', default: false },
+    statements: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -53,11 +54,13 @@ if (args.help) {
   --warmup <s>            checked warm-up seconds before each measurement (default 3; quick 1)
   --connections <list>    default 10,50
   --contestants <list>    floor,postgraphile,ours,ours-rules-off
-  --scenarios <list>      e.g. by-id,page@0,admin (default: all; admin = the admin app in headless Chromium, ours only)
+  --scenarios <list>      e.g. by-id,page@0,admin (default: all; admin = the admin app in headless Chromium,
+                          privacy = access report, erasure and retention; both ours only)
   --output <file>         default docs/benchmarks.md
   --skip-build            use the API snapshot and the admin app the last run built (apps/api/.data/bench-dist, apps/bench/dist/admin)
   --workspace <name>      a benchmark workspace of its own (server .data/bench-<name>, builds bench-dist-<name>, admin-<name>),
                           so that two runs (e.g. two registers, or two people) do not share a server or a build
+  --statements            after each measurement, log its five costliest SQL statements (pg_stat_statements: ms/op, calls/op)
   --generate-only         generate (or finish) and prepare the register, then stop
 `);
   process.exit(0);
@@ -317,6 +320,31 @@ async function statements(url: string): Promise<number> {
   return Number(row!.calls);
 }
 
+type StatementTotals = Map<string, { calls: number; ms: number; query: string }>;
+
+async function statementTotals(url: string): Promise<StatementTotals> {
+  const rows = await query<{ queryid: string; calls: string; ms: number; query: string }>(
+    url,
+    `select queryid::text, calls::text, total_exec_time as ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) as query
+       from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())`,
+  );
+  return new Map(rows.map((row) => [row.queryid, { calls: Number(row.calls), ms: row.ms, query: row.query }]));
+}
+
+/** `--statements`: where a measurement's PostgreSQL time went, statement by statement. */
+async function logStatements(url: string, operations: number, before: StatementTotals | undefined): Promise<void> {
+  const after = await statementTotals(url);
+  const deltas = [...after].map(([id, row]) => {
+    const earlier = before?.get(id);
+    return { calls: row.calls - (earlier?.calls ?? 0), ms: row.ms - (earlier?.ms ?? 0), query: row.query };
+  });
+  deltas.sort((a, b) => b.ms - a.ms);
+  for (const row of deltas.slice(0, 5)) {
+    if (row.calls <= 0) continue;
+    log(`    ${(row.ms / operations).toFixed(3)} ms/op  ${(row.calls / operations).toFixed(2)} calls/op  ${(row.ms / row.calls).toFixed(3)} ms/call  ${row.query}`);
+  }
+}
+
 async function measureScenario(running: Running, scenario: Scenario, connections: number, seconds: number, warmupSeconds: number, cluster: Cluster, dbUrl: string): Promise<Measurement> {
   const base = { contestant: running.name, scenario: scenario.id, label: scenario.label, connections };
   const problem = await warmUp(running.url, scenario, connections, warmupSeconds, running.headers);
@@ -325,6 +353,7 @@ async function measureScenario(running: Running, scenario: Scenario, connections
     return { ...base, problem: `${problem}${await aloneNote(running, scenario)}` };
   }
   const statementsBefore = await statements(dbUrl);
+  const statementsMark = args.statements ? await statementTotals(dbUrl) : undefined;
   const apiBefore = processCpuMs(running.pid);
   const pgBefore = treeCpuMs(cluster.postmasterPid);
   const result: LoadResult = await measure(running.url, scenario, connections, seconds, running.headers);
@@ -337,6 +366,7 @@ async function measureScenario(running: Running, scenario: Scenario, connections
   // The statement that reads the counter is itself counted once.
   const statementCount = (await statements(dbUrl)) - statementsBefore - 1;
   const memory = memoryMb(running.pid);
+  if (args.statements) await logStatements(dbUrl, Math.max(1, result.operations), statementsMark);
   const ops = Math.max(1, result.operations);
   const measurement: Measurement = {
     ...base,
@@ -534,7 +564,8 @@ async function main() {
             measurements.push(await measureScenario(running, scenario, connections, seconds, warmupSeconds, cluster, register.url));
           }
         }
-        if (name === 'ours') {
+        // Scenarios 5–6 (access report, erasure, retention) run with the full set, or when named.
+        if (name === 'ours' && (!onlyScenarios || onlyScenarios.has('privacy'))) {
           privacy = await privacyScenarios(running, reportCustomerId, register.url, { env, registerSize: customers, exclude: [...samples.customerIds, reportCustomerId] });
         }
         if (name === 'ours' && adminWanted) admin = await measureAdmin({ url: running.url, username: 'service', password: STAFF_PASSWORD, adminDist, pids: { api: running.pid, postgres: cluster.postmasterPid }, log });
