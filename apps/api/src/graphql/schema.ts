@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { buildPermissions, dataMapRules, mergeRuleMaps } from '../access/shield.js';
 import { auditReadsMiddleware } from '../audit/audit.middleware.js';
 import { restrictionReadMiddleware, restrictionWriteMiddleware } from '../access/restriction.js';
 import { domainModules, type DomainModule } from '../modules/index.js';
+import { applyFieldMiddleware } from './field-middleware.js';
 
 export const resolvers = domainModules.flatMap((module) => module.resolvers) as NonEmptyArray<
   DomainModule['resolvers'][number]
@@ -27,12 +27,13 @@ export function permissionRules() {
 
 /**
  * The served schema: permissions first (deny by default), then restrictions of processing (only the
- * dpo reads or changes a restricted person's data), then the audit of what was read.
+ * dpo reads or changes a restricted person's data), then the audit of what was read — composed once
+ * per field (field-middleware.ts).
  */
 export async function buildGuardedSchema(): Promise<GraphQLSchema> {
   const schema = await buildBaseSchema();
   const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
-  return applyMiddleware(
+  return applyFieldMiddleware(
     schema,
     buildPermissions(permissionRules()),
     restrictionReadMiddleware(),

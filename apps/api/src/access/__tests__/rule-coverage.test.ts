@@ -12,9 +12,9 @@ import {
   type Principal,
 } from '@register/schema';
 import { graphql, isObjectType, type GraphQLSchema } from 'graphql';
-import { applyMiddleware } from 'graphql-middleware';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseSchema, permissionRules } from '../../graphql/schema.js';
+import { applyFieldMiddleware } from '../../graphql/field-middleware.js';
 import { Customer } from '../../modules/customer/customer.entity.js';
 import { CustomerKind } from '../../modules/customer/customer.enums.js';
 import { domainModules } from '../../modules/index.js';
@@ -94,7 +94,7 @@ describe('a field classified nowhere is denied to everyone', () => {
   const customerFields = dataMap.Customer.fields as Record<string, FieldClassification>;
 
   async function readCustomerAs(principal: Principal) {
-    const schema = applyMiddleware(await buildBaseSchema(), buildPermissions(permissionRules()));
+    const schema = applyFieldMiddleware(await buildBaseSchema(), buildPermissions(permissionRules()));
     const customer = Object.assign(new Customer(), {
       id: '6f9619ff-8b86-4d01-b42d-00c04fc964ff',
       kind: CustomerKind.PRIVATE,
