@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../graphql/list.js';
 import { DataSource } from '../customer/customer.enums.js';

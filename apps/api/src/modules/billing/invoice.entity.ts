@@ -1,7 +1,8 @@
 import { createRfReference } from '@register/identifiers';
 import { OptionalProps, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Customer } from '../customer/customer.entity.js';
 import { DataSource } from '../customer/customer.enums.js';

@@ -1,6 +1,7 @@
 import { Collection, OptionalProps, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ServiceProduct } from '../catalogue/catalogue.entity.js';
 import { Customer } from '../customer/customer.entity.js';

@@ -1,6 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { CustomerKind, CustomerStatus, DataSource } from './customer.enums.js';
 import { searchIndex } from './customer.search.js';

@@ -1,4 +1,5 @@
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../graphql/list.js';
 import { CustomerKind, CustomerStatus, DataSource } from './customer.enums.js';

@@ -10,7 +10,8 @@ import {
   Property,
   Unique,
 } from '@mikro-orm/decorators/legacy';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { SalesLine } from '../order/sales-line.entity.js';
 import { Customer } from '../customer/customer.entity.js';

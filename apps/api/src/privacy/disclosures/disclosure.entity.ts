@@ -1,6 +1,7 @@
 import { OptionalProps, type Rel } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import type { DisclosureLegalBasisName } from '@register/schema';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Customer } from '../../modules/customer/customer.entity.js';

@@ -1,6 +1,7 @@
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { GraphQLDateTime, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { todayInFinland } from './due-date.js';
 import { CLOSED_STATUSES, DataSubjectRequestChannel, DataSubjectRequestStatus, DataSubjectRequestType } from './request.enums.js';

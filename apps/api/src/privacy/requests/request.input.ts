@@ -1,4 +1,4 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageArgs } from '../../graphql/list.js';
 import { DataSubjectRequestChannel, DataSubjectRequestStatus, DataSubjectRequestType } from './request.enums.js';

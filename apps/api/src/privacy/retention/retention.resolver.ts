@@ -1,4 +1,4 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLLocalDate } from '../../common/scalars.js';
 import { Arg, Args, ArgsType, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../common/errors.js';
 import type { RequestContext } from '../../graphql/context.js';
