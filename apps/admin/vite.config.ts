@@ -96,9 +96,6 @@ export default defineConfig(({ mode }) => ({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 30 },
             { name: 'graphql', test: /node_modules[\\/](graphql|@apollo|@wry|optimism|zen-observable|ts-invariant)[\\/]/, priority: 20 },
-            // The typed documents of @register/schema are one generated module: its own chunk, which
-            // changes with the schema only.
-            { name: 'operations', test: /[\\/]schema[\\/]dist[\\/]generated[\\/]operations\.js$/, priority: 25 },
           ],
         },
       },
