@@ -11,6 +11,7 @@ import express, { type Request } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { GraphQLError, visit, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
+import type { Principal } from '@register/schema';
 import { principalOf, type Caller } from './access/caller.js';
 import { SESSION_COOKIE } from './access/auth.service.js';
 import { AuditLog } from './audit/audit-log.js';
@@ -135,7 +136,8 @@ function auditPlugin(logger: Logger, auditing = true): ApolloServerPlugin<Reques
           if (operation?.operation === 'mutation') contextValue.services.auth.sessions.clear();
           if (!auditing || contextValue.audit.pendingCount === 0) return;
           try {
-            await contextValue.audit.flush(contextValue.em);
+            // The reads are appended outside any transaction of the request: no fork of its own needed.
+            await contextValue.audit.flush(contextValue.db);
           } catch (error) {
             // Accountability first: data whose reading could not be recorded is not sent.
             logger.error({ err: error, requestId: contextValue.requestId }, 'audit write failed');
@@ -150,6 +152,46 @@ function auditPlugin(logger: Logger, auditing = true): ApolloServerPlugin<Reques
       };
     },
   };
+}
+
+/**
+ * A request's context. Its derived members are getters of the class, not of the object: Apollo
+ * hands resolvers a copy made with `Object.assign`, which would call own getters at once (forking
+ * an EntityManager for every request, even one that never uses it) and freeze their values. On the
+ * prototype they stay lazy on the copy too.
+ */
+class Context implements RequestContext {
+  /** The request's fork, made when a resolver first asks for `em`. */
+  forked: RequestContext['em'] | undefined = undefined;
+  /** The principal of `caller`, derived once per caller (`login` replaces the caller), not per field. */
+  derivedFor: Caller | undefined = undefined;
+  derived: Principal | undefined = undefined;
+  readonly db: RequestContext['db'];
+
+  constructor(
+    orm: MikroORM,
+    public requestId: string,
+    public caller: Caller,
+    public audit: AuditLog,
+    public services: Services,
+    public client: string | null,
+    public req: Request,
+    public res: express.Response,
+  ) {
+    this.db = orm.em;
+  }
+
+  get em(): RequestContext['em'] {
+    return (this.forked ??= this.db.fork());
+  }
+
+  get principal(): Principal {
+    if (this.derivedFor !== this.caller) {
+      this.derivedFor = this.caller;
+      this.derived = principalOf(this.caller);
+    }
+    return this.derived!;
+  }
 }
 
 export interface App {
@@ -303,31 +345,7 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
         const caller = await authenticate(req, services, orm.em);
         const client = caller.kind === 'partner' ? `partner-key ${caller.keyId}` : clientOf(req);
         const audit = new AuditLog(caller, client, requestId);
-        // The principal follows the caller (`login` replaces it); derived once per caller, not per field.
-        let em: RequestContext['em'] | undefined;
-        let principal = principalOf(caller);
-        let principalOfCaller: Caller = caller;
-        const context: RequestContext = {
-          requestId,
-          caller,
-          get principal() {
-            if (this.caller !== principalOfCaller) {
-              principalOfCaller = this.caller;
-              principal = principalOf(this.caller);
-            }
-            return principal;
-          },
-          get em() {
-            em ??= orm.em.fork();
-            return em;
-          },
-          audit,
-          services,
-          client,
-          req,
-          res,
-        };
-        return context;
+        return new Context(orm, requestId, caller, audit, services, client, req, res);
       },
     }),
   );

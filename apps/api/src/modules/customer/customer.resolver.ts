@@ -30,14 +30,14 @@ function wants(info: GraphQLResolveInfo): CustomerReadWants {
 export class CustomerResolver {
   @Query(() => Customer, { name: 'Customer', nullable: true })
   async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    const found = await ctx.services.customers.read(ctx.em, id, rowFilter(ctx.principal, 'Customer'), wants(info));
+    const found = await ctx.services.customers.read(ctx, id, rowFilter(ctx.principal, 'Customer'), wants(info));
     if (found?.restricted !== undefined) primeRestriction(ctx, found.customer.id as string, found.restricted);
     return found?.customer ?? null;
   }
 
   @Query(() => [Customer])
   async allCustomers(@Args() args: CustomerListArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    const customers = await ctx.services.customers.page(ctx.em, args, listRowFilter(ctx, 'Customer'), wants(info));
+    const customers = await ctx.services.customers.page(ctx, args, listRowFilter(ctx, 'Customer'), wants(info));
     // The list left restricted people out: their fields need no second look-up.
     primeUnrestricted(ctx, 'Customer', customers);
     return customers;

@@ -24,6 +24,15 @@ import * as validate from './customer.validation.js';
 import { listOptions, type ListOptions } from '../../graphql/list.js';
 import { permittedCustomers } from '../marketing/marketing.service.js';
 
+/**
+ * A request's EntityManagers (RequestContext satisfies it): the root one for prepared read models,
+ * the request's fork (made on first use) where entities are loaded.
+ */
+export interface DbAccess {
+  readonly em: EntityManager;
+  readonly db: EntityManager;
+}
+
 export const PIN_PURPOSE = 'personal-identity-number';
 
 /** Identity-number storage: all of it follows the classification of `personalIdentityNumber`. */
@@ -114,17 +123,17 @@ export class CustomerService {
    * reads of customers are conditional (`rows`) goes through the ORM, where the condition is a filter.
    */
   async read(
-    em: EntityManager,
+    db: DbAccess,
     id: string,
     rows: object | undefined,
     wants: CustomerReadWants,
   ): Promise<{ customer: Customer | View; restricted?: boolean } | null> {
     if (!isUuid(id)) return null;
     if (rows) {
-      const customer = await this.get(em, id, rows);
+      const customer = await this.get(db.em, id, rows);
       return customer ? { customer } : null;
     }
-    const found = await this.reads.byId(em, id, wants);
+    const found = await this.reads.byId(db.db, id, wants);
     return found ? { customer: found.view, restricted: found.restricted } : null;
   }
 
@@ -132,7 +141,9 @@ export class CustomerService {
    * A page of the list as read models, in one statement: the page's ids first (the sort index
    * alone serves that, whatever the offset), then those customers and what is wanted of them.
    */
-  async page(em: EntityManager, args: CustomerListArgs, rows: object | undefined, wants: CustomerReadWants): Promise<View[]> {
+  async page(db: DbAccess, args: CustomerListArgs, rows: object | undefined, wants: CustomerReadWants): Promise<View[]> {
+    // Prepared statements on the pool: the request's own EntityManager only where the ORM builds SQL.
+    const em = db.db;
     const options = listOptions(args, CUSTOMER_SORT_FIELDS, { sortField: 'name' });
     const search = parseCustomerSearch(args.filter?.q);
     if (search && (args.sortField ?? 'name') === 'name') {

@@ -153,7 +153,8 @@ export function restrictionLoader(ctx: {
   services: { restrictions: RestrictionService };
   caller?: Caller;
 }): DataLoader<string, boolean> {
-  let loader = loaders.get(ctx.em);
+  // Per request (its context): the request's EntityManager is forked only if the loader queries.
+  let loader = loaders.get(ctx);
   if (!loader) {
     // The caller's look-up said no restriction was active when the request began: nothing to ask.
     const noneActive = ctx.caller !== undefined && 'anyRestrictions' in ctx.caller && ctx.caller.anyRestrictions === false;
@@ -162,7 +163,7 @@ export function restrictionLoader(ctx: {
       const restricted = await ctx.services.restrictions.restrictedAmong(ctx.em, ids);
       return ids.map((id) => restricted.has(id));
     });
-    loaders.set(ctx.em, loader);
+    loaders.set(ctx, loader);
   }
   return loader;
 }
