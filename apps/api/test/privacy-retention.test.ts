@@ -34,6 +34,9 @@ async function customer(options: { status?: string; endedAt?: string | null; nam
   return id;
 }
 
+/** Reference numbers unique within the run: two invoices in the same millisecond used to collide one time in ten. */
+let invoiceCount = 0;
+
 async function heldInvoice(customerId: string, issueDate: string): Promise<string> {
   const account = randomUUID();
   const invoice = randomUUID();
@@ -46,7 +49,7 @@ async function heldInvoice(customerId: string, issueDate: string): Promise<strin
     app,
     `insert into invoice (id, customer_id, billing_account_id, invoice_number, reference_number, issue_date, due_date, net_amount_cents, vat_amount_cents, total_amount_cents, status, paid_date, collected_at, created_at, updated_at)
      values (?, ?, ?, nextval('invoice_number_seq'), ?, ?, ?::date + 14, 1000, 255, 1255, 'PAID', ?::date + 10, now(), now(), now())`,
-    [invoice, customerId, account, `8${String(Date.now()).slice(-9)}${Math.floor(Math.random() * 10)}`, issueDate, issueDate, issueDate],
+    [invoice, customerId, account, `8${String(Date.now()).slice(-6)}${String((invoiceCount += 1)).padStart(4, '0')}`, issueDate, issueDate, issueDate],
   );
   return invoice;
 }
