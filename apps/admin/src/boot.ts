@@ -26,7 +26,7 @@ const RENDER_WAIT_MS = 500;
 export function startEarly(hash: string): Promise<void> {
   const me = loadMe().catch(() => null);
   if (!CUSTOMER_LIST.test(hash)) return Promise.resolve();
-  // The query first: the browser fetches a few files at a time, and the screen's are many.
+  // In the first download (registry.ts): resolved at once.
   const query = loadQuery('customers').catch(() => undefined);
   CustomerList.preload().catch(() => undefined);
   const sent = Promise.all([me, query]).then(([signedIn]) => {

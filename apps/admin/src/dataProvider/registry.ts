@@ -1,11 +1,11 @@
+import { customerQuery } from '../customers/query';
 import type { ResourceQuery } from './resourceQuery';
 
 /**
- * The query config of every resource, each loaded with the first call for it (so its documents
- * travel in its own chunk, not in the app's first download).
+ * The query config of every other resource, each loaded with the first call for it (so its
+ * documents travel in its own chunk, not in the app's first download).
  */
 const LOADERS: Readonly<Record<string, () => Promise<ResourceQuery>>> = {
-  customers: () => import('../customers/query').then((m) => m.customerQuery),
   contactPersons: () => import('../contactPersons/query').then((m) => m.contactPersonQuery),
   billingAccounts: () => import('../billingAccounts/query').then((m) => m.billingAccountQuery),
   invoices: () => import('../invoices/query').then((m) => m.invoiceQuery),
@@ -25,7 +25,12 @@ const LOADERS: Readonly<Record<string, () => Promise<ResourceQuery>>> = {
   staffUsers: () => import('../staffUsers/query').then((m) => m.staffUserQuery),
 };
 
-const loaded = new Map<string, ResourceQuery>();
+/**
+ * The customers' config is in the first download: the customer list is where staff start, and
+ * boot.ts asks for its first page as soon as `me` answers, which would otherwise wait for this
+ * chunk to arrive (behind the list screen's own chunks) while React starts rendering.
+ */
+const loaded = new Map<string, ResourceQuery>([['customers', customerQuery]]);
 
 /** The configs loaded so far, by resource name. */
 export const loadedQueries: ReadonlyMap<string, ResourceQuery> = loaded;
