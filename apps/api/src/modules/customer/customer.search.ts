@@ -28,6 +28,7 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../common/errors.js';
+import { BuiltPerFilter } from '../../db/built-sql.js';
 import { numbered, sqlOf } from '../../db/sql.js';
 import type { Customer } from './customer.entity.js';
 
@@ -277,16 +278,23 @@ function branch({ key }: SearchKey, columns: string, filter: SearchStatement | u
 
 const WHERE_PREFIX = 'select 1 from "customer" as "c" where ';
 
-/** The condition of a Customer filter as SQL on the alias "c" (MikroORM renders it). */
+/** Filters whose SQL is kept (see BuiltPerFilter): the search's own few, and those clients repeat. */
+const whereSqls = new BuiltPerFilter<SearchStatement | null>(200);
+
+/** The condition of a Customer filter as SQL on the alias "c" (MikroORM renders it, once per plain filter). */
 function whereSql(em: EntityManager, where: FilterQuery<Customer> | undefined): SearchStatement | undefined {
   if (!where) return undefined;
-  // By name: customer.entity.ts imports this module (its indexes), so this one cannot import it.
-  const entity = em.getMetadata().getByClassName<Customer>('Customer').class;
-  const { sql, params } = em.createQueryBuilder(entity, 'c').select(raw('1')).where(where as never).toQuery();
-  if (sql === 'select 1 from "customer" as "c"') return undefined;
-  // A filter through a relation would need a join: the search's branches have none.
-  if (!sql.startsWith(WHERE_PREFIX)) throw new Error(`customer search: a filter that is not on the customer row alone cannot be combined with it: ${sql}`);
-  return { sql: sql.slice(WHERE_PREFIX.length), params: [...params] };
+  return (
+    whereSqls.get(where, undefined, () => {
+      // By name: customer.entity.ts imports this module (its indexes), so this one cannot import it.
+      const entity = em.getMetadata().getByClassName<Customer>('Customer').class;
+      const { sql, params } = em.createQueryBuilder(entity, 'c').select(raw('1')).where(where as never).toQuery();
+      if (sql === 'select 1 from "customer" as "c"') return null;
+      // A filter through a relation would need a join: the search's branches have none.
+      if (!sql.startsWith(WHERE_PREFIX)) throw new Error(`customer search: a filter that is not on the customer row alone cannot be combined with it: ${sql}`);
+      return { sql: sql.slice(WHERE_PREFIX.length), params: [...params] };
+    }) ?? undefined
+  );
 }
 
 /** A read outside a transaction is a prepared statement (db/sql.ts); inside one, the ORM's. */

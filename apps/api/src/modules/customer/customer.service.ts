@@ -1,5 +1,6 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { ForeignKeyConstraintViolationException, RawQueryFragment, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { BuiltPerFilter } from '../../db/built-sql.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { maskPersonalIdentityNumber, parsePersonalIdentityNumber } from '@register/identifiers';
 import type { Config } from '../../config.js';
@@ -43,25 +44,10 @@ export function pinContext(customerId: string) {
 /** Distinct filters whose ids query is kept (the list's own pages, and filters clients repeat). */
 const MAX_CACHED_ID_QUERIES = 200;
 
-/**
- * Whether a filter is plain data (objects, arrays, strings, numbers, booleans, null), so that its
- * JSON says all of it. Raw SQL fragments are symbols — as keys JSON does not even see them — or
- * fragment objects as values; a filter with any of them is not plain.
- */
-function plainJson(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  const type = typeof value;
-  if (type === 'string' || type === 'number' || type === 'boolean') return true;
-  if (Array.isArray(value)) return value.every(plainJson);
-  if (type !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  if (Object.getOwnPropertySymbols(value).length > 0) return false;
-  return Object.entries(value as object).every(([key, inner]) => !RawQueryFragment.isKnownFragment(key) && plainJson(inner));
-}
-
 export class CustomerService {
   /** The read model of the busiest reads (prepared statements, JSON views). */
   readonly reads = new CustomerReads();
-  private readonly idQueries = new Map<string, { sql: string; params: readonly unknown[] }>();
+  private readonly idQueries = new BuiltPerFilter<{ sql: string; params: readonly unknown[] }>(MAX_CACHED_ID_QUERIES);
 
   constructor(
     private readonly crypto: FieldCrypto,
@@ -164,9 +150,7 @@ export class CustomerService {
    * does not say all of it (a raw SQL fragment) is built every time.
    */
   private idsQuery(em: EntityManager, where: FilterQuery<Customer>, options: ListOptions): { sql: string; params: readonly unknown[] } {
-    const key = plainJson(where) ? JSON.stringify([where, options.orderBy]) : undefined;
-    let built = key === undefined ? undefined : this.idQueries.get(key);
-    if (!built) {
+    const built = this.idQueries.get(where, options.orderBy, () => {
       const query = em
         .createQueryBuilder(Customer, 'c')
         .select('c.id')
@@ -176,9 +160,8 @@ export class CustomerService {
         .offset(1)
         .toQuery();
       if (!/ limit \? offset \?$/.test(query.sql)) throw new Error('customer ids query: expected "limit ? offset ?" at its end');
-      built = { sql: query.sql, params: query.params.slice(0, -2) };
-      if (key !== undefined && this.idQueries.size < MAX_CACHED_ID_QUERIES) this.idQueries.set(key, built);
-    }
+      return { sql: query.sql, params: query.params.slice(0, -2) };
+    });
     return { sql: built.sql, params: [...built.params, options.limit, options.offset] };
   }
 
