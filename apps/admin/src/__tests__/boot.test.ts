@@ -57,21 +57,6 @@ describe('early start', () => {
     expect(operations).toEqual(['Me', 'CustomerList', 'CustomerList']);
   });
 
-  test('once arrived, the early answer is what the list can show on its first render, for its first page only', async () => {
-    const { startEarly, dataProvider } = await load();
-    const { earlyListAnswer } = await import('../dataProvider');
-    await startEarly('#/customers');
-    await vi.waitFor(() => expect(earlyListAnswer('customers', FIRST_PAGE)).toEqual({ data: [ROW], total: 1 }));
-    expect(earlyListAnswer('customers', { ...FIRST_PAGE, sort: { field: 'city', order: 'ASC' } })).toBeUndefined();
-    expect(earlyListAnswer('customers', { ...FIRST_PAGE, filter: { q: 'aal' } })).toBeUndefined();
-    // Looking at it asks nothing and takes nothing: the list's own call still takes the request.
-    expect(operations).toEqual(['Me', 'CustomerList']);
-    await dataProvider.getList('customers', FIRST_PAGE);
-    expect(operations).toEqual(['Me', 'CustomerList']);
-    // Taken: a later first render (the list opened again) shows no old answer.
-    expect(earlyListAnswer('customers', FIRST_PAGE)).toBeUndefined();
-  });
-
   test('another page, sort or filter is asked for by the list itself', async () => {
     const { startEarly, dataProvider } = await load();
     await startEarly('#/customers');
@@ -84,8 +69,6 @@ describe('early start', () => {
     await startEarly('#/customers');
     const { setMe } = await import('../access/session');
     setMe({ ...ME, id: 'u2', name: 'sales', roles: ['sales'] });
-    const { earlyListAnswer } = await import('../dataProvider');
-    expect(earlyListAnswer('customers', FIRST_PAGE)).toBeUndefined();
     await dataProvider.getList('customers', FIRST_PAGE);
     expect(operations).toEqual(['Me', 'CustomerList', 'CustomerList']);
   });

@@ -13,14 +13,11 @@ import {
   useLocaleState,
   useRecordContext,
   useTranslate,
-  type GetListResult,
   type TranslateFunction,
 } from 'react-admin';
-import { useLocation } from 'react-router-dom';
 import { useCustomerAccess, type CustomerAccess } from '../access/access';
 import { formatLocalDate } from '../common/formatDate';
 import { Withheld } from '../common/Withheld';
-import { earlyListAnswer } from '../dataProvider';
 import { withheldFields } from '../dataProvider/fieldErrors';
 import { KIND_CHOICES, MARKETING_CHANNEL_CHOICES, SOURCE_CHOICES, STATUS_CHOICES } from './choices';
 import { LIST_COLUMNS, LIST_PER_PAGE, LIST_SORT, SORTABLE } from './fields';
@@ -117,28 +114,7 @@ function translateChoice(translate: TranslateFunction, name: string | undefined)
   return name === undefined ? undefined : translate(name, { _: name });
 }
 
-/** The list as it first opens (no page, sort or filter in the address): what boot.ts asks for early. */
-const FIRST_PAGE = { pagination: { page: 1, perPage: LIST_PER_PAGE }, sort: { ...LIST_SORT }, filter: {} };
-
-/**
- * On a cold start at the list, the first page was requested before React rendered (boot.ts). When
- * its answer has arrived by the time the screen first renders, the rows are drawn in that render,
- * instead of the list being drawn without them and again when the screen's own call (which takes
- * that same request: no second one) resolves a moment later. Any other page, sort or filter, or an
- * answer still on its way, loads as before.
- */
-function useFirstPage(): ((previous: GetListResult | undefined) => GetListResult | undefined) | undefined {
-  const opensFirstPage = useLocation().search === '';
-  const answer = opensFirstPage ? (earlyListAnswer('customers', FIRST_PAGE) as GetListResult | undefined) : undefined;
-  if (!answer) return undefined;
-  // As react-admin's useGetList keeps an answer; its own placeholder (the previous page while the
-  // next one loads) is kept.
-  const first: GetListResult = { data: answer.data, total: answer.total, pageInfo: answer.pageInfo, meta: answer.meta };
-  return (previous) => previous ?? first;
-}
-
 export function CustomerList() {
-  const firstPage = useFirstPage();
   const access = useCustomerAccess();
   const translate = useTranslate();
   const [locale] = useLocaleState();
@@ -147,7 +123,6 @@ export function CustomerList() {
     <List
       // Searches hold names: keep them in the address bar only, never in the browser's storage.
       storeKey={false}
-      {...(firstPage ? { queryOptions: { placeholderData: firstPage } } : {})}
       sort={LIST_SORT}
       perPage={LIST_PER_PAGE}
       filters={customerFilters(access, translate('register.customers.searchHint'))}

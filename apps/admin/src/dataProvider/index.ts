@@ -62,8 +62,6 @@ interface EarlyList {
   me: Me | null | undefined;
   startedAt: number;
   result: Promise<unknown>;
-  /** The answer, once it has arrived. */
-  answer?: unknown;
 }
 
 /** An early request not taken by then is dropped (the screen asks again). */
@@ -93,22 +91,8 @@ function takeEarlyList(resource: string, params: unknown): Promise<unknown> | un
   const early = earlyLists.get(resource);
   if (!early) return undefined;
   earlyLists.delete(resource);
-  return fits(early, params) ? early.result : undefined;
-}
-
-/** Is this early request still the answer to these parameters, in this session? */
-function fits(early: EarlyList, params: unknown): boolean {
-  return Date.now() - early.startedAt < EARLY_LIST_TTL_MS && early.me === currentMe() && early.key === listKey(params);
-}
-
-/**
- * The answer of the early request for this list, when it has arrived and fits the parameters (not
- * taken: the screen's own call still takes the request). The screen shows it on its first render
- * instead of rendering once without rows and again when its own call resolves.
- */
-export function earlyListAnswer(resource: string, params: unknown): unknown {
-  const early = earlyLists.get(resource);
-  return early && early.answer !== undefined && fits(early, params) ? early.answer : undefined;
+  const fresh = Date.now() - early.startedAt < EARLY_LIST_TTL_MS;
+  return fresh && early.me === currentMe() && early.key === listKey(params) ? early.result : undefined;
 }
 
 /** One of react-admin's calls, as the API answers it now. */
@@ -142,14 +126,8 @@ function wrap(method: (typeof METHODS)[number]) {
  */
 export function startListEarly(resource: string, params: { pagination: { page: number; perPage: number }; sort: { field: string; order: string }; filter: Record<string, unknown> }): void {
   const result = direct('getList')(resource, params);
-  const early: EarlyList = { key: listKey(params), me: currentMe(), startedAt: Date.now(), result };
-  result.then(
-    (answer) => {
-      early.answer = answer;
-    },
-    () => undefined,
-  );
-  earlyLists.set(resource, early);
+  result.catch(() => undefined);
+  earlyLists.set(resource, { key: listKey(params), me: currentMe(), startedAt: Date.now(), result });
 }
 
 const unsupported = (what: string) => () =>
