@@ -1,12 +1,13 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
-import { mergeTranslations, type TranslationMessages } from 'react-admin';
+import type { TranslationMessages } from 'react-admin';
 import { en } from './en';
+import { mergeMessages } from './merge';
 
 export type { Locale } from './fieldLabels';
 export { intlLocale } from './intlLocale';
 
-const english: TranslationMessages = mergeTranslations(englishMessages, en);
+const english: TranslationMessages = mergeMessages(englishMessages, en);
 
 export const LOCALES = [
   { locale: 'en', name: 'English' },
