@@ -42,6 +42,8 @@ export interface ColdLoad {
   meRequest: { startMs: number; endMs: number } | undefined;
   /** Every script the page loaded until the first rows were shown. */
   scriptsUntilRows: ScriptsSize;
+  /** When the last of those scripts had arrived (the list screen's chunks are the last): from navigation start. */
+  lastScriptMs?: number;
   /**
    * CPU milliseconds spent from just before the navigation until the first rows were seen: the
    * browser's (all its processes), and the API's and PostgreSQL's when their pids are known. On a
@@ -252,6 +254,7 @@ async function coldLoad(browser: Browser, browserPid: number, options: AdminOpti
       scriptsRunMs: state.scriptsRunMs,
       listRequest: relative('CustomerList'),
       meRequest: relative('Me'),
+      ...(untilRows.length > 0 ? { lastScriptMs: Math.max(...untilRows.map((script) => script.at)) } : {}),
       scriptsUntilRows: {
         files: untilRows.length,
         gzipBytes: untilRows.reduce((sum, script) => sum + gzipOf(options.adminDist, script.path, gzipCache), 0),
@@ -324,7 +327,7 @@ export async function measureAdmin(options: AdminOptions): Promise<AdminMeasurem
       loads.push(load);
       const list = load.listRequest ? `; list request ${load.listRequest.startMs.toFixed(0)}–${load.listRequest.endMs.toFixed(0)} ms` : '';
       const cpu = `CPU ms: browser ${load.cpuMs.browser.toFixed(0)}${load.cpuMs.api === undefined ? '' : `, API ${load.cpuMs.api.toFixed(0)}`}${load.cpuMs.postgres === undefined ? '' : `, PostgreSQL ${load.cpuMs.postgres.toFixed(0)}`}`;
-      options.log(`admin: cold load ${n + 1}: first rows at ${load.firstRowsMs.toFixed(0)} ms; scripts run by ${load.scriptsRunMs.toFixed(0)} ms${list}; ${cpu}; ${load.scriptsUntilRows.files} scripts, ${(load.scriptsUntilRows.gzipBytes / 1024).toFixed(0)} kB gzip`);
+      options.log(`admin: cold load ${n + 1}: first rows at ${load.firstRowsMs.toFixed(0)} ms; scripts run by ${load.scriptsRunMs.toFixed(0)} ms${list}; ${cpu}; ${load.scriptsUntilRows.files} scripts, ${(load.scriptsUntilRows.gzipBytes / 1024).toFixed(0)} kB gzip${load.lastScriptMs === undefined ? '' : `, the last in by ${load.lastScriptMs.toFixed(0)} ms`}`);
     }
     return { initialJs: initial, loads, rowsShown, chromium: version };
   } catch (error) {
