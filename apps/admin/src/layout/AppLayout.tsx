@@ -3,6 +3,8 @@ import ViewListIcon from '@mui/icons-material/ViewList';
 import { Slide } from '@mui/material';
 import { createElement, startTransition, useEffect, useState, type ReactElement, type ReactNode } from 'react';
 import { AppBar, Layout, Menu, useCreatePath, useGetResourceLabel, useResourceDefinitions, type AppBarProps } from 'react-admin';
+import { AppSidebar } from './AppSidebar';
+import { useScrolledDown } from './useScrolledDown';
 
 /**
  * The menu entry of every resource the roles have (App.tsx registers only those), as react-admin's
@@ -55,28 +57,13 @@ export function AppMenu() {
   );
 }
 
-/** Above this many pixels scrolled, scrolling down hides the app bar (MUI's useScrollTrigger default). */
-const HIDE_FROM_PX = 100;
-
 /**
  * react-admin's hide-on-scroll container with the same behaviour (hidden once scrolled down past
- * 100 px, shown again on any scroll up), except that it reads the scroll position only when the
- * page scrolls: MUI's useScrollTrigger reads it when the bar mounts, which forces the browser to
- * lay out the whole first screen in the middle of rendering it.
+ * 100 px, shown again on any scroll up), reading the scroll position only when the page scrolls
+ * (useScrolledDown).
  */
 function HideOnScroll({ children, className }: { children: ReactElement; className?: string }) {
-  const [hidden, setHidden] = useState(false);
-  useEffect(() => {
-    let previous: number | undefined;
-    const onScroll = () => {
-      const current = window.scrollY;
-      const scrolledUp = previous !== undefined && current < previous;
-      previous = current;
-      setHidden(!scrolledUp && current > HIDE_FROM_PX);
-    };
-    window.addEventListener('scroll', onScroll, { passive: true });
-    return () => window.removeEventListener('scroll', onScroll);
-  }, []);
+  const hidden = useScrolledDown();
   return (
     <Slide appear={false} direction="down" in={!hidden} className={className}>
       {children}
@@ -90,7 +77,7 @@ function AppAppBar(props: AppBarProps) {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout menu={AppMenu} appBar={AppAppBar}>
+    <Layout menu={AppMenu} appBar={AppAppBar} sidebar={AppSidebar}>
       {children}
     </Layout>
   );
