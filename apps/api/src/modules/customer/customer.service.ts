@@ -22,17 +22,12 @@ import {
   type UpdateCustomerArgs,
 } from './customer.input.js';
 import * as validate from './customer.validation.js';
+import type { RequestContext } from '../../graphql/context.js';
 import { listOptions, type ListOptions } from '../../graphql/list.js';
 import { permittedCustomers } from '../marketing/marketing.service.js';
 
-/**
- * A request's EntityManagers (RequestContext satisfies it): the root one for prepared read models,
- * the request's fork (made on first use) where entities are loaded.
- */
-export interface DbAccess {
-  readonly em: EntityManager;
-  readonly db: EntityManager;
-}
+/** A request's EntityManagers: `db` for the prepared read models, `em` (forked on first use) where entities are loaded. */
+type DbAccess = Pick<RequestContext, 'em' | 'db'>;
 
 export const PIN_PURPOSE = 'personal-identity-number';
 
