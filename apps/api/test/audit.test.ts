@@ -336,6 +336,39 @@ describe('the hash chain', () => {
   });
 });
 
+describe('finding the events of one data subject', () => {
+  it('reads of a page are in a partial GIN index of subject_ids; single-subject events are not, and both indexes answer the look-up', async () => {
+    const [definition] = await sql<{ indexdef: string }>(app, `select indexdef from pg_indexes where indexname = 'audit_event_subject_ids_idx'`);
+    expect(definition!.indexdef).toContain('USING gin (subject_ids) WHERE (subject_ids IS NOT NULL)');
+
+    const page = await service.gql<{ allCustomers: { id: string }[] }>('{ allCustomers(perPage: 3, sortField: "name") { id name } }');
+    expect(page.errors).toBeUndefined();
+    const subjectId = page.data!.allCustomers[1]!.id;
+    const one = await service.gql(`{ Customer(id: "${subjectId}") { email } }`);
+    expect(one.errors).toBeUndefined();
+
+    // The access report's look-up (report.service.ts), planned with sequential scans ruled out: it
+    // can use the partial index only because `@>` implies `subject_ids is not null`.
+    const lookUp = `select seq from audit_event where subject_id = ? or subject_ids @> array[?]::text[] order by seq`;
+    const plan = await app.orm.em.fork().transactional(async (em) => {
+      await em.execute('set local enable_seqscan = off');
+      const rows = await em.execute<{ 'QUERY PLAN': unknown }[]>(`explain (format json) ${lookUp}`, [subjectId, subjectId]);
+      return JSON.stringify(rows[0]!['QUERY PLAN']);
+    });
+    expect(plan).toContain('"Index Name":"audit_event_subject_ids_idx"');
+    expect(plan).toContain('"Index Name":"audit_event_subject_idx"');
+    expect(plan).not.toContain('Seq Scan');
+
+    const found = await sql<{ seq: string; subject_id: string | null; subject_ids: string[] | null }>(
+      app,
+      lookUp.replace('select seq', 'select seq::text as seq, subject_id, subject_ids'),
+      [subjectId, subjectId],
+    );
+    expect(found.some((event) => event.subject_id === subjectId)).toBe(true);
+    expect(found.some((event) => event.subject_ids?.includes(subjectId))).toBe(true);
+  });
+});
+
 describe('who may read the log', () => {
   it('dpo lists the events of one data subject; service may not', async () => {
     const [customer] = await sql<{ id: string; name: string }>(app, 'select id, name from customer order by name desc limit 1');

@@ -52,7 +52,11 @@ export class AuditEvent {
   @Property({ length: 64, nullable: true })
   subjectId?: string | null;
 
-  @Index({ name: 'audit_event_subject_ids_idx', type: 'gin' })
+  /** Only the events about many are in this index (see Migration20261206120000). */
+  @Index({
+    name: 'audit_event_subject_ids_idx',
+    expression: 'create index "audit_event_subject_ids_idx" on "audit_event" using gin ("subject_ids") where "subject_ids" is not null',
+  })
   @Field(() => [String], { nullable: true, description: 'The data subjects of an event about many (the reads of a page); subjectId is then empty' })
   @Property({ type: 'text[]', nullable: true })
   subjectIds?: string[] | null;
