@@ -277,6 +277,57 @@ describe('the ids query of a page', () => {
   });
 });
 
+describe('planning a page', () => {
+  /** The page statement the API sent for a list query, as its text. */
+  async function pageStatement(query: string): Promise<string> {
+    statements.length = 0;
+    const result = await service.gql(query);
+    expect(result.errors).toBeUndefined();
+    const page = statements.find((text) => text.includes('with ordinality as p(id, n)'));
+    expect(page).toBeDefined();
+    return page!;
+  }
+
+  /** Prepares the text on a connection of its own, executes it at several offsets, and says how PostgreSQL planned it. */
+  async function plans(text: string, filterValues: unknown[]): Promise<{ generic: number; custom: number; rows: number[] }> {
+    const pool = (await app.orm.em.getConnection().getNativeClient()) as import('pg').Pool;
+    const client = await pool.connect();
+    try {
+      const rows: number[] = [];
+      const name = `plan_test_${Math.random().toString(36).slice(2)}`;
+      for (const offset of [0, 3, 7, 0, 12, 5, 1, 9]) {
+        const result = await client.query({ name, text, values: [...filterValues, 4, offset] });
+        rows.push(result.rowCount ?? 0);
+      }
+      const { rows: stats } = await client.query<{ generic_plans: string; custom_plans: string }>(
+        'select generic_plans::text, custom_plans::text from pg_prepared_statements where name = $1',
+        [name],
+      );
+      await client.query(`deallocate "${name}"`);
+      return { generic: Number(stats[0]!.generic_plans), custom: Number(stats[0]!.custom_plans), rows };
+    } finally {
+      client.release();
+    }
+  }
+
+  it('plans the page of an unfiltered list once; a list filtered by a value keeps its page and size as plain values', async () => {
+    const plain = await pageStatement('{ allCustomers(page: 1, perPage: 4, sortField: "name") { id } }');
+    expect(plain).toContain('limit (select $1::bigint) offset (select $2::bigint)');
+    const unfiltered = await plans(plain, []);
+    // Five plans for the actual values, then one plan for every page.
+    expect(unfiltered.custom).toBe(5);
+    expect(unfiltered.generic).toBe(3);
+    expect(unfiltered.rows).toEqual([4, 4, 4, 4, 4, 4, 4, 4]);
+
+    // A filter's value may change the best plan (a rare status): the page and its size stay plain
+    // values, and PostgreSQL weighs each execution's plan as it does for any prepared statement.
+    const byStatus = await pageStatement('{ allCustomers(filter: { status: TERMINATED }, perPage: 4, sortField: "name") { id } }');
+    expect(byStatus).toMatch(/where "c"\."status" = \$1 order by .* limit \$2 offset \$3\) q/);
+    const filtered = await plans(byStatus, ['TERMINATED']);
+    expect(filtered.rows.every((n) => n <= 4)).toBe(true);
+  });
+});
+
 describe('prepared statements', () => {
   it('numbers the placeholders of ORM-built SQL, leaving quoted text alone', () => {
     expect(numbered(`select "a?" from t where x = ? and y like '%?%' and z in (?, ?)`)).toBe(

@@ -143,6 +143,16 @@ export class CustomerService {
    * SQL and the filter's values depend only on those (the page and its size are the last two
    * values), so the list's pages cost no query building after the first. A filter whose JSON
    * does not say all of it (a raw SQL fragment) is built every time.
+   *
+   * Planned once, where the values cannot change the plan: PostgreSQL plans a prepared statement
+   * anew on every execution while a plan for the actual values looks cheaper than one for any
+   * values, and with `limit $1 offset $2` it always does (any values: a tenth of the table), so
+   * every page paid ~0.17 ms of PostgreSQL CPU for planning on a million customers, a fifth of
+   * the statement. Read through sub-selects (`limit (select $1::bigint)`), the page and its size
+   * are unknown to every plan alike, so after its first five executions the statement keeps one
+   * plan (the sort index, whatever the offset). Only where the filter has no value that a plan
+   * could depend on (none, or only flags such as the restriction's `false`): a filter on, say, a
+   * rare status keeps a plan made for its value.
    */
   private idsQuery(em: EntityManager, where: FilterQuery<Customer>, options: ListOptions): { sql: string; params: readonly unknown[] } {
     const built = this.idQueries.get(where, options.orderBy, () => {
@@ -154,8 +164,11 @@ export class CustomerService {
         .limit(1)
         .offset(1)
         .toQuery();
-      if (!/ limit \? offset \?$/.test(query.sql)) throw new Error('customer ids query: expected "limit ? offset ?" at its end');
-      return { sql: query.sql, params: query.params.slice(0, -2) };
+      const tail = / limit \? offset \?$/;
+      if (!tail.test(query.sql)) throw new Error('customer ids query: expected "limit ? offset ?" at its end');
+      const params = query.params.slice(0, -2);
+      const planOnce = params.every((value) => typeof value === 'boolean');
+      return { sql: planOnce ? query.sql.replace(tail, ' limit (select ?::bigint) offset (select ?::bigint)') : query.sql, params };
     });
     return { sql: built.sql, params: [...built.params, options.limit, options.offset] };
   }
