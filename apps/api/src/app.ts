@@ -14,7 +14,7 @@ import helmet from 'helmet';
 import type { Principal } from '@register/schema';
 import { principalOf, type Caller } from './access/caller.js';
 import { SESSION_COOKIE } from './access/auth.service.js';
-import { AuditLog } from './audit/audit-log.js';
+import { AuditLog, auditAppendQueue, type AppendQueue } from './audit/audit-log.js';
 import type { Config } from './config.js';
 import type { RequestContext } from './graphql/context.js';
 import { buildBaseSchema, buildGuardedSchema } from './graphql/schema.js';
@@ -105,9 +105,12 @@ function inputErrorField(error: GraphQLError, document: DocumentNode | undefined
   return field ?? variable;
 }
 
-function auditPlugin(logger: Logger, auditing = true): ApolloServerPlugin<RequestContext> {
+function auditPlugin(logger: Logger, appends: AppendQueue | undefined): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
+      // Counted in flight until its response is ready: the append of reads waits for the requests
+      // still running only while there are some (AppendQueue).
+      appends?.started();
       return {
         async didResolveOperation({ contextValue, operation, operationName, document }) {
           contextValue.audit.operation = `${operation?.operation ?? 'operation'} ${operationName ?? 'anonymous'}`;
@@ -133,20 +136,24 @@ function auditPlugin(logger: Logger, auditing = true): ApolloServerPlugin<Reques
         async willSendResponse({ contextValue, response, operation }) {
           // A change of access made by this request (a restriction, a user, a sign-out) is seen
           // by the very next request of anyone, before the change's notification arrives.
-          if (operation?.operation === 'mutation') contextValue.services.auth.sessions.clear();
-          if (!auditing || contextValue.audit.pendingCount === 0) return;
           try {
-            // The reads are appended outside any transaction of the request: no fork of its own needed.
-            await contextValue.audit.flush(contextValue.db);
-          } catch (error) {
-            // Accountability first: data whose reading could not be recorded is not sent.
-            logger.error({ err: error, requestId: contextValue.requestId }, 'audit write failed');
-            if (response.body.kind === 'single') {
-              response.body.singleResult.data = null;
-              response.body.singleResult.errors = [
-                { message: `The access could not be recorded, so nothing is shown (request ${contextValue.requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-              ];
+            if (operation?.operation === 'mutation') contextValue.services.auth.sessions.clear();
+            if (!appends || contextValue.audit.pendingCount === 0) return;
+            try {
+              // The reads are appended outside any transaction of the request: no fork of its own needed.
+              await contextValue.audit.flush(contextValue.db);
+            } catch (error) {
+              // Accountability first: data whose reading could not be recorded is not sent.
+              logger.error({ err: error, requestId: contextValue.requestId }, 'audit write failed');
+              if (response.body.kind === 'single') {
+                response.body.singleResult.data = null;
+                response.body.singleResult.errors = [
+                  { message: `The access could not be recorded, so nothing is shown (request ${contextValue.requestId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+                ];
+              }
             }
+          } finally {
+            appends?.finished();
           }
         },
       };
@@ -223,7 +230,7 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
     // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      auditPlugin(logger, !config.benchDisableRules),
+      auditPlugin(logger, config.benchDisableRules ? undefined : await auditAppendQueue(orm.em)),
       // No HTTP caching of personal data, and without it Apollo does not wrap every field's
       // resolver to compute cache hints (a cost per field of every response).
       ApolloServerPluginCacheControlDisabled(),

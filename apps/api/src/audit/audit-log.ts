@@ -196,40 +196,79 @@ export async function appendAuditEvents(em: EntityManager, rows: AuditRow[]): Pr
 }
 
 /**
- * Appends the events of concurrent requests together: while one append is in flight, the events
- * of the requests that finish meanwhile wait and then go in the next one — one statement, one
- * turn of the chain's lock and one commit for all of them. A request alone is appended at once
- * (no timer, no added latency). Each request's promise settles only when the append that carries
- * its events has committed, so a response is still never sent before its reads are recorded; if
- * that append fails, every request in it fails. The chain's lock orders appends across processes
- * as before.
+ * Appends the events of concurrent requests together, as a database commits the transactions of
+ * concurrent sessions together (group commit): one statement, one turn of the chain's lock and
+ * one commit for all of them. Each request's promise settles only when the append that carries its
+ * events has committed, so a response is still never sent before its reads are recorded; if that
+ * append fails, every request in it fails. The chain's lock orders appends across processes.
+ *
+ * When an append can start:
+ * - at once when no other request is in flight (`started`/`finished` count them): a request
+ *   alone never waits;
+ * - when every request in flight waits to append: nobody else is coming;
+ * - at the latest `maxDelayMs` after it could have started, with whatever has come;
+ * - while an append is in flight, the events that come meanwhile wait for it to end; then the
+ *   same rules apply to them.
+ * Under load this makes the append of reads, the largest cost PostgreSQL has for a read (~0.23 ms
+ * of CPU per append, ~0.03 ms per event), a smaller share of each request: at 10 connections
+ * asking for customers by id, 4.9 requests per append instead of 3.7.
  */
 export class AppendQueue {
   private waiting: { rows: AuditRow[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private flushing = false;
+  private writing = false;
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
 
-  constructor(private readonly write: (rows: AuditRow[]) => Promise<unknown>) {}
+  constructor(
+    private readonly write: (rows: AuditRow[]) => Promise<unknown>,
+    private readonly maxDelayMs = 1,
+  ) {}
+
+  /** A request that may append began. Each `started` is followed by one `finished`. */
+  started(): void {
+    this.inFlight += 1;
+  }
+
+  /** A request ended, whether or not it appended: those waiting may be all that is left. */
+  finished(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.consider();
+  }
 
   append(rows: AuditRow[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.consider();
     });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.waiting.length > 0) {
-      const batch = this.waiting;
-      this.waiting = [];
-      try {
-        await this.write(batch.flatMap((item) => item.rows));
-        for (const item of batch) item.resolve();
-      } catch (error) {
-        for (const item of batch) item.reject(error);
-      }
+  private consider(): void {
+    if (this.writing || this.waiting.length === 0) return;
+    // Appends made outside any counted request (a CLI, a job) count as in flight themselves.
+    if (this.waiting.length >= this.inFlight) {
+      void this.flush();
+    } else {
+      this.timer ??= setTimeout(() => void this.flush(), this.maxDelayMs);
     }
-    this.flushing = false;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.writing) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.writing = true;
+    const batch = this.waiting;
+    this.waiting = [];
+    try {
+      await this.write(batch.flatMap((item) => item.rows));
+      for (const item of batch) item.resolve();
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+    this.writing = false;
+    // Those that came during the write go next, by the same rule: at once if nobody else is
+    // still running, else together with them (at most maxDelayMs later).
+    this.consider();
   }
 }
 
@@ -242,4 +281,9 @@ function appendQueue(sql: Sql): AppendQueue {
     queues.set(sql, queue);
   }
   return queue;
+}
+
+/** The append queue of the EntityManager's pool: the API counts its requests in flight on it. */
+export async function auditAppendQueue(em: EntityManager): Promise<AppendQueue> {
+  return appendQueue(await sqlOf(em));
 }
