@@ -4,6 +4,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -122,7 +123,11 @@ export async function startCluster(options: { dataDir: string; port: number; cor
   if (isRoot()) execFileSync('chown', ['postgres', log]);
   const flags = Object.entries(SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const [command, args] = asPostgres(join(bin, 'postgres'), ['-D', clusterDir, '-p', String(options.port), ...flags]);
-  const pinned: [string, string[]] = options.core === undefined ? [command, args] : ['taskset', ['-c', String(options.core), command, ...args]];
+  // Unpinned means every core: the harness itself runs pinned to one, and a child inherits that, so
+  // the generator's PostgreSQL work (two loading connections, then two index builds) ran on one core
+  // and took up to twice as long. The measurements pin the server's processes later (pinTree).
+  const cores = options.core === undefined ? (cpus().length > 1 ? `0-${cpus().length - 1}` : undefined) : String(options.core);
+  const pinned: [string, string[]] = cores === undefined ? [command, args] : ['taskset', ['-c', cores, command, ...args]];
   const child = spawn(pinned[0], pinned[1], { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   child.stdout?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
   child.stderr?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
