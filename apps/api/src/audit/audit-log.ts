@@ -253,9 +253,9 @@ export class AppendQueue {
   }
 
   private async flush(): Promise<void> {
-    if (this.writing) return;
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.writing || this.waiting.length === 0) return;
     this.writing = true;
     const batch = this.waiting;
     this.waiting = [];
