@@ -17,6 +17,7 @@ import { SESSION_COOKIE } from './access/auth.service.js';
 import { AuditLog, auditAppendQueue, type AppendQueue } from './audit/audit-log.js';
 import type { Config } from './config.js';
 import type { RequestContext } from './graphql/context.js';
+import { jitGateway } from './graphql/executor.js';
 import { buildBaseSchema, buildGuardedSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
 import type { Services } from './services.js';
@@ -220,7 +221,8 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // The schema, with an executor that compiles each operation once (graphql/executor.ts).
+    ...(config.graphql.jit ? { gateway: jitGateway(schema) } : { schema }),
     introspection: true, // but only for signed-in staff: see auditPlugin
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,

@@ -60,6 +60,8 @@ const envSchema = z.object({
   GRAPHQL_MAX_DEPTH: positiveInt(8),
   GRAPHQL_MAX_ALIASES: positiveInt(15),
   GRAPHQL_MAX_COST: positiveInt(20000),
+  /** Execute operations compiled by graphql-jit (graphql/executor.ts); false: graphql-js's interpreter. */
+  GRAPHQL_JIT: boolean.default(true),
   /** Benchmarks only: serve without field rules and read auditing, to measure what they cost. */
   BENCH_DISABLE_RULES: boolean.default(false),
   // The retention job (privacy/retention): on by default, off in tests unless a test starts it.
@@ -108,7 +110,7 @@ export interface Config {
   seedDemoData: boolean;
   demoPassword: string | undefined;
   demoCustomers: number;
-  graphql: { maxDepth: number; maxAliases: number; maxCost: number };
+  graphql: { maxDepth: number; maxAliases: number; maxCost: number; jit: boolean };
   /** Benchmarks only (refused in production): no field rules, no audit of reads. */
   benchDisableRules: boolean;
   /** The daily retention job on the job queue (pg-boss); `enabled` is false in tests. */
@@ -283,6 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: values.GRAPHQL_MAX_DEPTH,
       maxAliases: values.GRAPHQL_MAX_ALIASES,
       maxCost: values.GRAPHQL_MAX_COST,
+      jit: values.GRAPHQL_JIT,
     },
     controller: {
       name: values.CONTROLLER_NAME,

@@ -187,3 +187,12 @@ describe('seedDemoData', () => {
     expect(problemsOf(production({ SEED_DEMO_DATA: 'true' }))).toHaveLength(1);
   });
 });
+
+describe('GRAPHQL_JIT', () => {
+  it('compiles operations by default, in production too; false executes them with graphql-js', () => {
+    expect(loadConfig(production()).graphql.jit).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir() }).graphql.jit).toBe(true);
+    expect(loadConfig(production({ GRAPHQL_JIT: 'false' })).graphql.jit).toBe(false);
+    expect(problemsOf(production({ GRAPHQL_JIT: 'sometimes' }))[0]).toMatch(/^GRAPHQL_JIT: must be true or false/);
+  });
+});
