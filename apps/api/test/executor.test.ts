@@ -43,7 +43,9 @@ afterAll(async () => {
 
 async function signIn(url: string, role: string): Promise<Client> {
   const client = new Client(url);
-  const result = await client.gql(`mutation { login(username: "${role}", password: "${DEMO_PASSWORD}") { id } }`);
+  const result = await client.gql(
+    `mutation { login(username: "${role}", password: "${DEMO_PASSWORD}") { id } }`,
+  );
   if (result.errors) throw new Error(`login as ${role} failed: ${result.errors[0]?.message}`);
   return client;
 }
@@ -53,8 +55,17 @@ async function both(role: string | undefined, query: string, variables?: Record<
   const answer = async (url: string) => {
     const client = role ? await signIn(url, role) : new Client(url);
     const response = await client.post(query, variables);
-    const text = (await response.text()).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.$/gm, '<id>.');
-    return { status: response.status, body: JSON.parse(text) as { data?: unknown; errors?: { message: string; path?: unknown[]; extensions?: { code?: string } }[] } };
+    const text = (await response.text()).replace(
+      /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.$/gm,
+      '<id>.',
+    );
+    return {
+      status: response.status,
+      body: JSON.parse(text) as {
+        data?: unknown;
+        errors?: { message: string; path?: unknown[]; extensions?: { code?: string } }[];
+      },
+    };
   };
   const [compiled, plain] = [await answer(app.url), await answer(interpreted.url)];
   return { compiled, plain };
@@ -77,22 +88,30 @@ describe('operations compiled by graphql-jit', () => {
       expect(compiled, role).toEqual(plain);
     }
     const { compiled } = await both('analyst', PAGE, { page: 0 });
-    expect(compiled.body.errors?.some((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+    expect(compiled.body.errors?.some((error) => error.extensions?.code === 'FORBIDDEN')).toBe(
+      true,
+    );
   });
 
   it('ask an anonymous caller to sign in, and reject bad input naming the field, as before', async () => {
     const anonymous = await both(undefined, PAGE, { page: 0 });
     expect(anonymous.compiled).toEqual(anonymous.plain);
     expect(anonymous.compiled.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const bad = await both('service', 'query ($kind: CustomerKind) { allCustomers(filter: { kind: $kind }) { id } }', { kind: 'COMPANY' });
+    const bad = await both(
+      'service',
+      'query ($kind: CustomerKind) { allCustomers(filter: { kind: $kind }) { id } }',
+      { kind: 'COMPANY' },
+    );
     expect(bad.compiled).toEqual(bad.plain);
     expect(bad.compiled.status).toBe(400);
     expect(bad.compiled.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('record the same reads in the audit trail', async () => {
-    const id = (await sql<{ id: string }>(app, `select id from customer order by name limit 1`))[0]!.id;
-    const query = 'query ($id: ID!) { Customer(id: $id) { id name email contracts { id status } } }';
+    const id = (await sql<{ id: string }>(app, `select id from customer order by name limit 1`))[0]!
+      .id;
+    const query =
+      'query ($id: ID!) { Customer(id: $id) { id name email contracts { id status } } }';
     const { compiled, plain } = await both('service', query, { id });
     expect(compiled).toEqual(plain);
     const events = await sql<{ subject_id: string; fields: string[] }>(

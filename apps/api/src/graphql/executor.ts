@@ -9,7 +9,14 @@
  * Apollo keeps each parsed document while it is in its document cache (the same query text gives
  * the same DocumentNode), so the compiled operations are kept in a WeakMap on it and go with it.
  */
-import { getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getVariableValues,
+  GraphQLError,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /** What Apollo hands the executor (its GatewayGraphQLRequestContext, the parts used here). */
@@ -23,8 +30,12 @@ interface ExecutorRequest {
 
 /** Apollo Server's GatewayInterface, structurally (the package declaring it is not ours to import). */
 export interface ExecutorGateway {
-  load(options: { apollo: unknown }): Promise<{ executor: (request: ExecutorRequest) => Promise<ExecutionResult> }>;
-  onSchemaLoadOrUpdate(callback: (schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void): () => void;
+  load(options: {
+    apollo: unknown;
+  }): Promise<{ executor: (request: ExecutorRequest) => Promise<ExecutionResult> }>;
+  onSchemaLoadOrUpdate(
+    callback: (schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void,
+  ): () => void;
   stop(): Promise<void>;
 }
 
@@ -47,7 +58,12 @@ export function jitExecutor(schema: GraphQLSchema) {
     }
     return compiled;
   };
-  return async ({ document, operation, request, context }: ExecutorRequest): Promise<ExecutionResult> => {
+  return async ({
+    document,
+    operation,
+    request,
+    context,
+  }: ExecutorRequest): Promise<ExecutionResult> => {
     const compiled = compiledOf(document, request.operationName ?? undefined);
     // A document that cannot be compiled comes back as its errors, as graphql-js would report them.
     if (!isCompiledQuery(compiled)) return compiled;
@@ -56,7 +72,9 @@ export function jitExecutor(schema: GraphQLSchema) {
     // say exactly what is wrong (graphql-jit's say less), and Apollo and the API's own error
     // handling turn them into BAD_USER_INPUT naming the field. The compiled query coerces them again.
     if (operation.variableDefinitions?.length) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions, variables, { maxErrors: 50 });
+      const coerced = getVariableValues(schema, operation.variableDefinitions, variables, {
+        maxErrors: 50,
+      });
       if (coerced.errors) return { errors: coerced.errors };
     }
     const result = await compiled.query(undefined, context, variables);
@@ -79,7 +97,8 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
     originalError: original,
     extensions: error.extensions ?? (original as GraphQLError | undefined)?.extensions,
   });
-  if (error.locations) (normalized as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  if (error.locations)
+    (normalized as { locations?: GraphQLError['locations'] }).locations = error.locations;
   if (original?.stack) normalized.stack = original.stack;
   return normalized;
 }
@@ -87,7 +106,8 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
 /** The schema and the compiling executor, in the form Apollo Server's `gateway` option takes. */
 export function jitGateway(schema: GraphQLSchema): ExecutorGateway {
   const executor = jitExecutor(schema);
-  let listener: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | undefined;
+  let listener:
+    ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | undefined;
   return {
     onSchemaLoadOrUpdate(callback) {
       listener = callback;
