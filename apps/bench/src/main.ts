@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { timeWork, type CoreSpeed } from './calibration.ts';
 import { pinTree, startCluster, type Cluster } from './cluster.ts';
 import { measure, warmUp, type LoadResult } from './load.ts';
 import { memoryMb, processCpuMs, treeCpuMs } from './proc.ts';
@@ -553,6 +554,7 @@ async function main() {
   const measurements: Measurement[] = [];
   let privacy: SingleTiming[] = [];
   let admin: AdminMeasurement | undefined;
+  const speeds: CoreSpeed[] = [];
   let generation: { seconds: number; perSecond: number } | undefined;
   const info = machine(cluster);
   try {
@@ -568,12 +570,19 @@ async function main() {
       pinTree(cluster.postmasterPid, LOAD_CORE);
       log(`PostgreSQL pinned to core ${LOAD_CORE}`);
     }
+    const cores = pinning ? [API_CORE, LOAD_CORE] : [undefined];
+    const calibrate = (contestant: string, when: CoreSpeed['when']) => {
+      const speed: CoreSpeed = { contestant, when, ms: cores.map((core) => timeWork(core)) };
+      speeds.push(speed);
+      log(`core speed ${when} ${contestant}: ${speed.ms.map((ms, index) => `${cores[index] === undefined ? 'any core' : `core ${cores[index]}`} ${ms.toFixed(0)} ms`).join(', ')} for the fixed work`);
+    };
     for (const name of contestants) {
       // Each contestant meets the same table: the rows earlier contestants' createCustomer added
       // (~100,000, all over the name order) are on pages not yet all-visible, and an index-only
       // page of customers then reads the table for them too. In a full run without this, rules-off
       // page@10000 cost 2.5 ms of PostgreSQL per page instead of 1.35 on a vacuumed table.
       await vacuum(register.url);
+      calibrate(name, 'before');
       log(`starting ${name} on core ${pinning ? API_CORE : 'any'}`);
       const running = await startContestant(name, register.url, env);
       try {
@@ -592,6 +601,7 @@ async function main() {
       } finally {
         await running.stop();
       }
+      calibrate(name, 'after');
     }
   } finally {
     await cluster.stop();
@@ -603,6 +613,7 @@ async function main() {
     measurements,
     privacy,
     admin,
+    speeds,
   });
   process.stdout.write(`${markdown}\n`);
   mkdirSync(dirname(args.output!), { recursive: true });

@@ -1,4 +1,5 @@
 /** The benchmark's one table (and the targets of issue 5), as Markdown for docs/benchmarks.md. */
+import { relativeSpeeds, type CoreSpeed } from './calibration.ts';
 import type { AdminMeasurement } from './admin.ts';
 
 export interface Measurement {
@@ -45,6 +46,8 @@ interface ReportInput {
   privacy: SingleTiming[];
   /** The admin app in headless Chromium (scenario `admin`), when it ran. */
   admin?: AdminMeasurement;
+  /** The fixed work timed on each core before and after each contestant (calibration.ts). */
+  speeds?: CoreSpeed[];
 }
 
 const CONTESTANTS: Record<string, string> = {
@@ -63,6 +66,27 @@ function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** The speed of each core before → after each contestant, as a percentage of the fastest seen. */
+export function coreSpeedLine(speeds: CoreSpeed[], pinning: boolean): string {
+  const relative = relativeSpeeds(speeds);
+  const percent = (values: number[]) => values.map((value) => value.toFixed(0)).join(' / ');
+  const contestants = [...new Set(speeds.map((speed) => speed.contestant))];
+  const parts = contestants.map((contestant) => {
+    const at = (when: CoreSpeed['when']) => {
+      const index = speeds.findIndex((speed) => speed.contestant === contestant && speed.when === when);
+      return index < 0 ? '–' : `${percent(relative[index]!)} %`;
+    };
+    return `${CONTESTANTS[contestant] ?? contestant} ${at('before')} → ${at('after')}`;
+  });
+  const cores = pinning ? 'core 0 / core 1' : 'any core';
+  const slowest = Math.min(...relative.flat());
+  const verdict =
+    slowest < 85
+      ? `; **the machine was slower at times during this run (down to ${slowest.toFixed(0)} %): compare contestants measured at different times with care**`
+      : '; steady within 15 % throughout';
+  return `(a fixed piece of work, an integer loop and random reads over 4 MB, timed on each core just before and just after each contestant, ${cores}, 100 % = the fastest seen in this run; a sample of a moment, not of the whole measurement): ${parts.join('; ')}${verdict}`;
 }
 
 export function report(input: ReportInput): string {
@@ -84,6 +108,7 @@ export function report(input: ReportInput): string {
   add(`- **Register**: ${settings.customers.toLocaleString('en-US')} generated customers (\`register generate --seed 1\`)${settings.generation ? `; generated in this run in ${settings.generation.seconds.toFixed(0)} s${settings.generation.perSecond ? `, ${Math.round(settings.generation.perSecond).toLocaleString('en-US')} customers/s with indexes` : ''}` : ', reused from an earlier run'}`);
   add(`- **Load**: autocannon 9.0.0, ${settings.connections.join(' and ')} connections, ${settings.warmupSeconds} s warm-up (every response checked for errors) then ${settings.seconds} s measured per scenario`);
   add(`- **Pinning**: ${settings.pinning ? 'the server under test on core 0; PostgreSQL (postmaster and backends) and the load generator on core 1 (taskset)' : 'none (fewer than 2 cores)'}`);
+  if (input.speeds && input.speeds.length > 0) add(`- **Core speed** ${coreSpeedLine(input.speeds, settings.pinning)}`);
   add(`- **PostgreSQL settings** (a server of the benchmark's own): ${Object.entries(settings.postgres).filter(([name]) => !['listen_addresses', 'unix_socket_directories'].includes(name)).map(([name, value]) => `${name}=${value}`).join(', ')}`);
   add(`- **Contestants**: each with a pool of 10 connections; ours as the \`service\` user with a session cookie (sessions as the API serves them: looked up, then answered from memory for up to SESSION_CACHE_SECONDS=5 while it listens for access changes), NODE_ENV=development, LOG_LEVEL=warn; "rules off" is BENCH_DISABLE_RULES=true (no field rules, no audit of reads; refused in production)`);
   add();
