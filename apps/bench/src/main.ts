@@ -355,8 +355,29 @@ async function logStatements(url: string, operations: number, before: StatementT
   }
 }
 
+/**
+ * Cancels the statements an earlier measurement left running. When a contestant's operations take
+ * longer than the measured seconds (PostGraphile's search by phone: ~20 s each, a sequential scan),
+ * the load generator stops waiting but PostgreSQL goes on with them; in a full run they went on into
+ * the next measurement (PostGraphile's createCustomer at 10 connections: 2 op/s, p50 9.9 s) and
+ * PostgreSQL's CPU time was counted to it.
+ */
+async function cancelLeftovers(dbUrl: string): Promise<void> {
+  const active = `select pid from pg_stat_activity
+    where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`;
+  // Found first, then cancelled: in one statement PostgreSQL may call pg_cancel_backend before the
+  // filter that leaves out the statement's own backend (it cancelled itself).
+  const running = await query<{ pid: number }>(dbUrl, active);
+  if (running.length === 0) return;
+  const cancelled = await query<{ pid: number }>(dbUrl, 'select pid from unnest($1::int[]) as pid where pg_cancel_backend(pid)', [running.map((row) => row.pid)]);
+  const deadline = Date.now() + 30_000;
+  while ((await query(dbUrl, active)).length > 0 && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  log(`cancelled ${cancelled.length} statement${cancelled.length === 1 ? '' : 's'} still running from the previous measurement`);
+}
+
 async function measureScenario(running: Running, scenario: Scenario, connections: number, seconds: number, warmupSeconds: number, cluster: Cluster, dbUrl: string): Promise<Measurement> {
   const base = { contestant: running.name, scenario: scenario.id, label: scenario.label, connections };
+  await cancelLeftovers(dbUrl);
   // The pages that earlier work dirtied (generation, vacuum, an earlier scenario's writes) are
   // written now, not by the background writer, the checkpointer or a backend that needs a buffer
   // while this measurement counts PostgreSQL's CPU time. (On a just-generated register, our by-id
