@@ -136,6 +136,25 @@ describe('the compiling executor', () => {
     expect(actual.result.data).toEqual({ customer: { id: 'c1', secret: null }, forbidden: null });
   });
 
+  it('keeps the stack of the error thrown, for the log', async () => {
+    const schema = testSchema();
+    const executor = (await import('../executor.js')).jitExecutor(schema);
+    const { parse } = await import('graphql');
+    const document = parse('{ customer(id: "c1") { secret } }');
+    const result = await executor({
+      document,
+      operation: document.definitions[0] as never,
+      request: {},
+      context: {},
+    });
+    const error = result.errors![0]!;
+    expect(error.constructor).toBe(GraphQLError);
+    expect(error.originalError?.message).toBe('decryption failed');
+    expect(error.stack).toBe(error.originalError?.stack);
+    expect(error.stack).toContain('decryption failed');
+    expect(Error.stackTraceLimit).toBeGreaterThan(0);
+  });
+
   it('makes a null of a non-null field null its parent, with the error graphql-js gives', async () => {
     const { expected, actual } = await both('{ customer(id: "c2") { id broken } }');
     expect(actual).toEqual(expected);
