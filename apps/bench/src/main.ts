@@ -363,16 +363,27 @@ async function logStatements(url: string, operations: number, before: StatementT
  * PostgreSQL's CPU time was counted to it.
  */
 async function cancelLeftovers(dbUrl: string): Promise<void> {
-  const active = `select pid from pg_stat_activity
-    where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`;
-  // Found first, then cancelled: in one statement PostgreSQL may call pg_cancel_backend before the
-  // filter that leaves out the statement's own backend (it cancelled itself).
-  const running = await query<{ pid: number }>(dbUrl, active);
-  if (running.length === 0) return;
-  const cancelled = await query<{ pid: number }>(dbUrl, 'select pid from unnest($1::int[]) as pid where pg_cancel_backend(pid)', [running.map((row) => row.pid)]);
-  const deadline = Date.now() + 30_000;
-  while ((await query(dbUrl, active)).length > 0 && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-  log(`cancelled ${cancelled.length} statement${cancelled.length === 1 ? '' : 's'} still running from the previous measurement`);
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const active = async () =>
+      (
+        await client.query<{ pid: number }>(
+          `select pid from pg_stat_activity
+            where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`,
+        )
+      ).rows.map((row) => row.pid);
+    // Found first, then cancelled: in one statement PostgreSQL may call pg_cancel_backend before the
+    // filter that leaves out the statement's own backend (it cancelled itself).
+    const running = await active();
+    if (running.length === 0) return;
+    const { rows: cancelled } = await client.query('select pid from unnest($1::int[]) as pid where pg_cancel_backend(pid)', [running]);
+    const deadline = Date.now() + 30_000;
+    while ((await active()).length > 0 && Date.now() < deadline) await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    log(`cancelled ${cancelled.length} statement${cancelled.length === 1 ? '' : 's'} still running from the previous measurement`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function measureScenario(running: Running, scenario: Scenario, connections: number, seconds: number, warmupSeconds: number, cluster: Cluster, dbUrl: string): Promise<Measurement> {

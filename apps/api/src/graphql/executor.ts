@@ -92,21 +92,11 @@ export function jitExecutor(schema: GraphQLSchema) {
 function asGraphQLError(error: GraphQLError): GraphQLError {
   if (error.constructor === GraphQLError) return error;
   const original = (error as { originalError?: Error | null }).originalError ?? undefined;
-  // The new error's stack is the original's, so capturing one of its own (an Error's constructor
-  // always does) is wasted work, once per error: on a restricted person's record read by someone
-  // other than the dpo, every field is one.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  let normalized: GraphQLError;
-  try {
-    normalized = new GraphQLError(error.message, {
-      path: error.path,
-      originalError: original,
-      extensions: error.extensions ?? (original as GraphQLError | undefined)?.extensions,
-    });
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
+  const normalized = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: original,
+    extensions: error.extensions ?? (original as GraphQLError | undefined)?.extensions,
+  });
   if (error.locations)
     (normalized as { locations?: GraphQLError['locations'] }).locations = error.locations;
   const stack = original?.stack ?? error.stack;
