@@ -12,7 +12,7 @@ export interface AuditEntry {
   subjectId?: string | null;
   /** An event about many subjects (the reads of a page): all of them, and no `subjectId`. */
   subjectIds?: string[] | null;
-  fields?: string[];
+  fields?: readonly string[];
   outcome?: string | null;
 }
 
@@ -31,19 +31,69 @@ function eventType(types: ReadonlyMap<string, unknown>): string {
   return first!;
 }
 
-/** What a request read of one data subject: the fields of each type, in the order first read. */
-interface SubjectReads {
-  subjectId: string;
-  types: Map<string, Set<string>>;
-  /** The set of the type read last (most reads of a record come one after another). */
-  lastType: string;
-  lastFields: Set<string>;
+/** States built once and shared; past this many, new ones are built per request (see ReadState.with). */
+const MAX_SHARED_STATES = 10_000;
+let sharedStates = 0;
+
+/**
+ * What a request has read of one data subject, as far as its audit event goes: each type read, in
+ * the order first read, with its fields. Subjects read the same way (the rows of a page; the same
+ * query in every request) pass through the same states, so each state, and the event it becomes,
+ * is built once and shared: a field read again costs two look-ups, the next field of a known read
+ * order one more, and nothing is allocated per field or per request. (Before: a set per subject
+ * and type and a signature string per subject, built field by field and hashed at the end; for a
+ * page of 50 customers ~60 µs of the API's CPU.)
+ */
+class ReadState {
+  private readonly next = new Map<string, Map<string, ReadState>>();
+  private shape: { subjectType: string; fields: readonly string[]; key: string } | undefined;
+
+  constructor(
+    readonly types: ReadonlyMap<string, ReadonlySet<string>>,
+    private readonly shared: boolean,
+  ) {}
+
+  /** The state after reading a field; this one if the field was read already. */
+  with(type: string, field: string): ReadState {
+    if (this.types.get(type)?.has(field)) return this;
+    let byField = this.next.get(type);
+    const known = byField?.get(field);
+    if (known) return known;
+    const types = new Map(this.types);
+    types.set(type, new Set(this.types.get(type)).add(field));
+    // Each order in which a query can name fields is a path of states: a query could make as many
+    // as it likes, so past a bound new states are the request's own, as every state once was.
+    const shared = this.shared && sharedStates < MAX_SHARED_STATES;
+    const state = new ReadState(types, shared);
+    if (shared) {
+      sharedStates += 1;
+      if (!byField) {
+        byField = new Map();
+        this.next.set(type, byField);
+      }
+      byField.set(field, state);
+    }
+    return state;
+  }
+
   /**
-   * Every type and field in the order first read (`Type\u0001field\u0002…`): subjects read the same
-   * way (the rows of a page) share it, so `flush` sorts and names their fields once, not per subject.
+   * The event's type (see eventType), its fields sorted, and a key equal for states that name the
+   * same fields in another order: their subjects make one event.
    */
-  signature: string;
+  get event(): { subjectType: string; fields: readonly string[]; key: string } {
+    if (this.shape) return this.shape;
+    const subjectType = eventType(this.types);
+    const fields =
+      this.types.size === 1
+        ? [...this.types.get(subjectType)!]
+        : [...this.types].flatMap(([type, names]) => [...names].map((name) => `${type}.${name}`));
+    fields.sort();
+    this.shape = { subjectType, fields: Object.freeze(fields), key: `${subjectType}\u0000${fields.join(',')}` };
+    return this.shape;
+  }
 }
+
+const NOTHING_READ = new ReadState(new Map(), true);
 
 /**
  * The audit events of one request. Reads are collected while the response is resolved (one event
@@ -53,7 +103,7 @@ interface SubjectReads {
  * not at all.
  */
 export class AuditLog {
-  private readonly reads = new Map<string, SubjectReads>();
+  private readonly reads = new Map<string, ReadState>();
   private readonly pending: AuditEntry[] = [];
 
   constructor(
@@ -65,23 +115,9 @@ export class AuditLog {
   ) {}
 
   read(subjectType: string, subjectId: string, field: string): void {
-    let entry = this.reads.get(subjectId);
-    if (!entry) {
-      const fields = new Set<string>();
-      entry = { subjectId, types: new Map([[subjectType, fields]]), lastType: subjectType, lastFields: fields, signature: '' };
-      this.reads.set(subjectId, entry);
-    } else if (entry.lastType !== subjectType) {
-      let fields = entry.types.get(subjectType);
-      if (!fields) {
-        fields = new Set();
-        entry.types.set(subjectType, fields);
-      }
-      entry.lastType = subjectType;
-      entry.lastFields = fields;
-    }
-    if (entry.lastFields.has(field)) return;
-    entry.lastFields.add(field);
-    entry.signature += `${subjectType}\u0001${field}\u0002`;
+    const state = this.reads.get(subjectId) ?? NOTHING_READ;
+    const next = state.with(subjectType, field);
+    if (next !== state) this.reads.set(subjectId, next);
   }
 
   /** Whether anything waits to be written by `flush`. */
@@ -112,28 +148,19 @@ export class AuditLog {
    */
   async flush(em: EntityManager): Promise<void> {
     const entries: AuditEntry[] = [...this.pending];
-    // Subjects read the same way share a signature: their event's type and sorted fields are worked
-    // out once per signature; signatures that name the same fields in another order end up in one group.
-    const bySignature = new Map<string, { subjectType: string; fields: string[]; subjectIds: string[] }>();
-    const groups = new Map<string, { subjectType: string; fields: string[]; subjectIds: string[] }>();
-    for (const read of this.reads.values()) {
-      let group = bySignature.get(read.signature);
-      if (!group) {
-        const subjectType = eventType(read.types);
-        const fields =
-          read.types.size === 1
-            ? [...read.types.get(subjectType)!]
-            : [...read.types].flatMap(([type, names]) => [...names].map((name) => `${type}.${name}`));
-        fields.sort();
-        const key = `${subjectType}\u0000${fields.join(',')}`;
-        group = groups.get(key);
-        if (!group) {
-          group = { subjectType, fields, subjectIds: [] };
-          groups.set(key, group);
-        }
-        bySignature.set(read.signature, group);
-      }
-      group.subjectIds.push(read.subjectId);
+    // Subjects in the same state first (an identity look-up), then states that name the same fields.
+    const byState = new Map<ReadState, string[]>();
+    for (const [subjectId, state] of this.reads) {
+      const subjects = byState.get(state);
+      if (subjects) subjects.push(subjectId);
+      else byState.set(state, [subjectId]);
+    }
+    const groups = new Map<string, { subjectType: string; fields: readonly string[]; subjectIds: string[] }>();
+    for (const [state, subjectIds] of byState) {
+      const { subjectType, fields, key } = state.event;
+      const group = groups.get(key);
+      if (group) group.subjectIds.push(...subjectIds);
+      else groups.set(key, { subjectType, fields, subjectIds });
     }
     for (const group of groups.values()) {
       const one = group.subjectIds.length === 1;
@@ -179,7 +206,7 @@ export interface AuditRow {
   subject_type: string | null;
   subject_id: string | null;
   subject_ids: string[] | null;
-  fields: string[];
+  fields: readonly string[];
   outcome: string | null;
 }
 
