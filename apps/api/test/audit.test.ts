@@ -369,6 +369,31 @@ describe('finding the events of one data subject', () => {
   });
 });
 
+describe('storing events', () => {
+  it('keeps an event about many subjects in the table, uncompressed, not in TOAST', async () => {
+    const [table] = await sql<{ reloptions: string[] }>(app, `select reloptions from pg_class where relname = 'audit_event'`);
+    expect(table!.reloptions).toContain('toast_tuple_target=8160');
+    // 120 ids, ~4.4 kB: past the ~2 kB at which PostgreSQL would otherwise compress and move it.
+    const subjectIds = Array.from({ length: 120 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const before = await lastSeq();
+    await sql(app, 'select audit_append(?::jsonb)', [
+      JSON.stringify([{ actor_type: 'system', operation: 'StorageTest', action: 'read', subject_type: 'Customer', subject_ids: subjectIds, fields: ['name'] }]),
+    ]);
+    const [stored] = await sql<{ compression: string | null; size: number; ids: string[] }>(
+      app,
+      `select pg_column_compression(subject_ids) as compression, pg_column_size(subject_ids) as size, subject_ids as ids from audit_event where seq = ?`,
+      [before + 1],
+    );
+    expect(stored!.ids).toEqual(subjectIds);
+    expect(stored!.compression).toBeNull();
+    expect(stored!.size).toBeGreaterThan(120 * 36);
+    // Nothing of the table was moved out of line.
+    const [{ toast }] = (await sql<{ toast: string }>(app, `select reltoastrelid::regclass::text as toast from pg_class where relname = 'audit_event'`)) as [{ toast: string }];
+    const [chunks] = await sql<{ count: string }>(app, `select count(*)::text as count from ${toast}`);
+    expect(chunks!.count).toBe('0');
+  });
+});
+
 describe('who may read the log', () => {
   it('dpo lists the events of one data subject; service may not', async () => {
     const [customer] = await sql<{ id: string; name: string }>(app, 'select id, name from customer order by name desc limit 1');
