@@ -3,7 +3,7 @@
  * core, half an integer loop (the core's own speed) and half dependent reads at random over 4 MB
  * (its caches and memory, which a busy neighbour on the same host also slows down). A virtual machine's cores slow
  * down when its host is busy, by up to 2–3× for minutes on the machine this benchmark was written
- * on; timed before and after each contestant, the report shows when that happened.
+ * on; timed at the start and after each scenario's turns (rounds.ts), the report shows when that happened.
  */
 import { execFileSync } from 'node:child_process';
 
@@ -35,8 +35,8 @@ process.stdout.write(JSON.stringify({ ms, x }));
 `;
 
 export interface CoreSpeed {
-  contestant: string;
-  when: 'before' | 'after';
+  /** When it was timed: `at the start`, `after by-id c=10`, … */
+  label: string;
   /** Milliseconds the work took on each core measured (the fastest of two tries), in core order. */
   ms: number[];
 }

@@ -1,5 +1,6 @@
 /** Load with autocannon: a checked warm-up, then the measured run with every operation's latency. */
 import autocannon from 'autocannon';
+import { percentile } from './rounds.ts';
 import type { Scenario } from './scenarios.ts';
 
 export interface LoadResult {
@@ -10,6 +11,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   failures: number;
+  /** Every operation's latency in ms, sorted. */
+  latencies: number[];
 }
 
 interface Context {
@@ -19,11 +22,6 @@ interface Context {
 }
 
 let counter = 0;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 function run(
   url: string,
@@ -98,6 +96,7 @@ function run(
           p95: percentile(latencies, 95),
           p99: percentile(latencies, 99),
           failures,
+          latencies,
           ...(problem ? { problem } : {}),
         });
       },

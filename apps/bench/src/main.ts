@@ -20,6 +20,7 @@ import { measure, warmUp, type LoadResult } from './load.ts';
 import { memoryMb, processCpuMs, treeCpuMs } from './proc.ts';
 import { scenarios, type ContestantKind, type Samples, type Scenario } from './scenarios.ts';
 import { report, type Measurement, type SingleTiming } from './report.ts';
+import { mergeSlices, turnOrder, type Slice } from './rounds.ts';
 import { retentionScenario } from './privacy.ts';
 import { measureAdmin, type AdminMeasurement } from './admin.ts';
 
@@ -37,6 +38,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     warmup: { type: 'string' },
     connections: { type: 'string', default: '10,50' },
+    rounds: { type: 'string' },
     contestants: { type: 'string', default: 'floor,postgraphile,ours-rules-off,ours' },
     scenarios: { type: 'string' },
     output: { type: 'string', default: join(repoRoot, 'docs', 'benchmarks.md') },
@@ -54,6 +56,7 @@ if (args.help) {
   --seconds <s>           measured seconds per scenario and connection count (default 10; quick 5)
   --warmup <s>            checked warm-up seconds before each measurement (default 3; quick 1)
   --connections <list>    default 10,50
+  --rounds <n>            the contestants take turns: each measures seconds/n at a time, n times (default 3; quick 1)
   --contestants <list>    floor,postgraphile,ours-rules-off,ours (in this order by default: the privacy
                           scenarios' retention run changes the register, so it comes last)
   --scenarios <list>      e.g. by-id,page@0,admin (default: all; admin = the admin app in headless Chromium,
@@ -386,18 +389,30 @@ async function cancelLeftovers(dbUrl: string): Promise<void> {
   }
 }
 
-async function measureScenario(running: Running, scenario: Scenario, connections: number, seconds: number, warmupSeconds: number, cluster: Cluster, dbUrl: string): Promise<Measurement> {
-  const base = { contestant: running.name, scenario: scenario.id, label: scenario.label, connections };
+/**
+ * One slice of a measurement (rounds.ts): a warm-up in which every response is checked, then
+ * `seconds` of load, with the server's and PostgreSQL's CPU time and the statements over them.
+ */
+async function measureSlice(
+  running: Running,
+  scenario: Scenario,
+  connections: number,
+  seconds: number,
+  warmupSeconds: number,
+  cluster: Cluster,
+  dbUrl: string,
+): Promise<{ slice: Slice } | { problem: string }> {
+  const where = `${running.name} ${scenario.id} c=${connections}`;
   await cancelLeftovers(dbUrl);
-  // The pages that earlier work dirtied (generation, vacuum, an earlier scenario's writes) are
+  // The pages that earlier work dirtied (generation, vacuum, an earlier slice's writes) are
   // written now, not by the background writer, the checkpointer or a backend that needs a buffer
-  // while this measurement counts PostgreSQL's CPU time. (On a just-generated register, our by-id
+  // while this slice counts PostgreSQL's CPU time. (On a just-generated register, our by-id
   // once measured 0.79 ms of PostgreSQL CPU per request; alone a minute later, 0.20 ms.)
   await query(dbUrl, 'checkpoint');
   const problem = await warmUp(running.url, scenario, connections, warmupSeconds, running.headers);
   if (problem) {
-    log(`${running.name} ${scenario.id} c=${connections}: warm-up failed: ${problem}`);
-    return { ...base, problem: `${problem}${await aloneNote(running, scenario)}` };
+    log(`${where}: warm-up failed: ${problem}`);
+    return { problem: `${problem}${await aloneNote(running, scenario)}` };
   }
   const statementsBefore = await statements(dbUrl);
   const statementsMark = args.statements ? await statementTotals(dbUrl) : undefined;
@@ -405,34 +420,63 @@ async function measureScenario(running: Running, scenario: Scenario, connections
   const pgBefore = treeCpuMs(cluster.postmasterPid);
   const result: LoadResult = await measure(running.url, scenario, connections, seconds, running.headers);
   if (result.operations === 0) {
-    log(`${running.name} ${scenario.id} c=${connections}: no operation completed in ${seconds} s`);
-    return { ...base, problem: `no operation completed in the ${seconds} s measured${await aloneNote(running, scenario)}` };
+    log(`${where}: no operation completed in ${seconds} s`);
+    return { problem: `no operation completed in ${seconds.toFixed(1)} s of load${await aloneNote(running, scenario)}` };
   }
-  const apiCpu = processCpuMs(running.pid) - apiBefore;
-  const pgCpu = treeCpuMs(cluster.postmasterPid) - pgBefore;
+  const apiCpuMs = processCpuMs(running.pid) - apiBefore;
+  const pgCpuMs = treeCpuMs(cluster.postmasterPid) - pgBefore;
   // The statement that reads the counter is itself counted once.
   const statementCount = (await statements(dbUrl)) - statementsBefore - 1;
   const memory = memoryMb(running.pid);
   if (args.statements) await logStatements(dbUrl, Math.max(1, result.operations), statementsMark);
   const ops = Math.max(1, result.operations);
-  const measurement: Measurement = {
-    ...base,
-    perSecond: result.perSecond,
-    p50: result.p50,
-    p95: result.p95,
-    p99: result.p99,
-    apiCpuMs: apiCpu / ops,
-    pgCpuMs: pgCpu / ops,
-    statements: statementCount / ops,
-    rssMb: memory.rss,
-    peakMb: memory.peak,
-    failures: result.failures,
-    operations: result.operations,
-  };
   log(
-    `${running.name.padEnd(15)} ${scenario.id.padEnd(13)} c=${String(connections).padEnd(3)} ${result.perSecond.toFixed(0).padStart(6)} op/s  p50 ${result.p50.toFixed(1)} p95 ${result.p95.toFixed(1)} p99 ${result.p99.toFixed(1)} ms  cpu api ${measurement.apiCpuMs!.toFixed(3)} pg ${measurement.pgCpuMs!.toFixed(3)} ms/op  sql ${measurement.statements!.toFixed(1)}/op`,
+    `${running.name.padEnd(15)} ${scenario.id.padEnd(13)} c=${String(connections).padEnd(3)} ${result.perSecond.toFixed(0).padStart(6)} op/s  p50 ${result.p50.toFixed(1)} p95 ${result.p95.toFixed(1)} p99 ${result.p99.toFixed(1)} ms  cpu api ${(apiCpuMs / ops).toFixed(3)} pg ${(pgCpuMs / ops).toFixed(3)} ms/op  sql ${(statementCount / ops).toFixed(1)}/op`,
   );
-  return measurement;
+  return {
+    slice: {
+      operations: result.operations,
+      seconds: result.seconds,
+      latencies: result.latencies,
+      apiCpuMs,
+      pgCpuMs,
+      statements: statementCount,
+      failures: result.failures,
+      rssMb: memory.rss,
+      peakMb: memory.peak,
+    },
+  };
+}
+
+/**
+ * Every contestant's measurement of one scenario at one connection count, in rounds (rounds.ts):
+ * each round gives each contestant a slice of the measured seconds, starting with a different
+ * contestant each time; the first slice of each has the whole warm-up, later ones a short one
+ * (the server is warm; it renews the connections and checks the responses again). A contestant
+ * whose warm-up fails is not measured further in this scenario.
+ */
+async function measureInTurns(
+  contestants: { running: Running; scenario: Scenario }[],
+  connections: number,
+  options: { seconds: number; warmupSeconds: number; rounds: number; cluster: Cluster; dbUrl: string },
+): Promise<Measurement[]> {
+  const slices = new Map<Running, Slice[]>();
+  const problems = new Map<Running, string>();
+  const sliceSeconds = options.seconds / options.rounds;
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const { running, scenario } of turnOrder(contestants, round)) {
+      if (problems.has(running)) continue;
+      const warmup = round === 0 ? options.warmupSeconds : Math.min(1, options.warmupSeconds);
+      const measured = await measureSlice(running, scenario, connections, sliceSeconds, warmup, options.cluster, options.dbUrl);
+      if ('problem' in measured) problems.set(running, measured.problem);
+      else slices.set(running, [...(slices.get(running) ?? []), measured.slice]);
+    }
+  }
+  return contestants.map(({ running, scenario }) => {
+    const base = { contestant: running.name, scenario: scenario.id, label: scenario.label, connections };
+    const problem = problems.get(running);
+    return problem ? { ...base, problem } : mergeSlices(base, slices.get(running)!);
+  });
 }
 
 /** When a scenario cannot be measured under load: how long one operation takes on its own. */
@@ -552,6 +596,7 @@ async function main() {
   const customers = number(args.customers ?? process.env.BENCH_CUSTOMERS, quick ? 10_000 : 1_000_000, '--customers');
   const seconds = number(args.seconds, quick ? 5 : 10, '--seconds');
   const warmupSeconds = number(args.warmup, quick ? 1 : 3, '--warmup');
+  const rounds = Math.max(1, Math.round(number(args.rounds, quick ? 1 : 3, '--rounds')));
   const connectionCounts = args.connections!.split(',').map((value) => number(value, 10, '--connections'));
   const contestants = args.contestants!.split(',').map((value) => value.trim());
   const onlyScenarios = args.scenarios ? new Set(args.scenarios.split(',')) : undefined;
@@ -603,45 +648,67 @@ async function main() {
       log(`PostgreSQL pinned to core ${LOAD_CORE}`);
     }
     const cores = pinning ? [API_CORE, LOAD_CORE] : [undefined];
-    const calibrate = (contestant: string, when: CoreSpeed['when']) => {
-      const speed: CoreSpeed = { contestant, when, ms: cores.map((core) => timeWork(core)) };
+    const calibrate = (label: string) => {
+      const speed: CoreSpeed = { label, ms: cores.map((core) => timeWork(core)) };
       speeds.push(speed);
-      log(`core speed ${when} ${contestant}: ${speed.ms.map((ms, index) => `${cores[index] === undefined ? 'any core' : `core ${cores[index]}`} ${ms.toFixed(0)} ms`).join(', ')} for the fixed work`);
+      log(`core speed ${label}: ${speed.ms.map((ms, index) => `${cores[index] === undefined ? 'any core' : `core ${cores[index]}`} ${ms.toFixed(0)} ms`).join(', ')} for the fixed work`);
     };
-    for (const name of contestants) {
-      // Each contestant meets the same table: the rows earlier contestants' createCustomer added
-      // (~100,000, all over the name order) are on pages not yet all-visible, and an index-only
-      // page of customers then reads the table for them too. In a full run without this, rules-off
-      // page@10000 cost 2.5 ms of PostgreSQL per page instead of 1.35 on a vacuumed table.
-      await vacuum(register.url);
-      calibrate(name, 'before');
-      log(`starting ${name} on core ${pinning ? API_CORE : 'any'}`);
-      const running = await startContestant(name, register.url, env);
-      try {
-        for (const scenario of scenarios(running.kind, samples)) {
-          if (onlyScenarios && !onlyScenarios.has(scenario.id)) continue;
-          for (const connections of connectionCounts) {
-            measurements.push(await measureScenario(running, scenario, connections, seconds, warmupSeconds, cluster, register.url));
-          }
+    // Every contestant meets the same table, vacuumed: createCustomer comes last in every run, so
+    // no page of customers reads rows another contestant created (~100,000, all over the name
+    // order, on pages not yet all-visible, which an index-only page then reads from the table too:
+    // rules-off page@10000 once cost 2.5 ms of PostgreSQL per page instead of 1.35).
+    await vacuum(register.url);
+    calibrate('at the start');
+    const running: Running[] = [];
+    try {
+      for (const name of contestants) {
+        log(`starting ${name} on core ${pinning ? API_CORE : 'any'}`);
+        running.push(await startContestant(name, register.url, env));
+      }
+      const lists = new Map(running.map((contestant) => [contestant, scenarios(contestant.kind, samples)]));
+      // Scenarios in the order the fullest list gives them (ours: PostGraphile has no name or e-mail search).
+      const order = [...new Set([...lists.values()].sort((a, b) => b.length - a.length).flat().map((scenario) => scenario.id))];
+      for (const id of order) {
+        if (onlyScenarios && !onlyScenarios.has(id)) continue;
+        const taking = running.flatMap((contestant) => {
+          const scenario = lists.get(contestant)!.find((candidate) => candidate.id === id);
+          return scenario ? [{ running: contestant, scenario }] : [];
+        });
+        for (const connections of connectionCounts) {
+          measurements.push(...(await measureInTurns(taking, connections, { seconds, warmupSeconds, rounds, cluster, dbUrl: register.url })));
+          calibrate(`after ${id} c=${connections}`);
         }
-        if (name === 'ours' && adminWanted) admin = await measureAdmin({ url: running.url, username: 'service', password: STAFF_PASSWORD, adminDist, pids: { api: running.pid, postgres: cluster.postmasterPid }, log });
+      }
+      const ours = running.find((contestant) => contestant.name === 'ours');
+      const privacyWanted = ours !== undefined && (!onlyScenarios || onlyScenarios.has('privacy'));
+      if (ours && (adminWanted || privacyWanted)) {
+        // Our API alone from here: the others stop, so that nothing else runs beside the browser.
+        for (const other of running.filter((contestant) => contestant !== ours)) await other.stop();
+        if (adminWanted) admin = await measureAdmin({ url: ours.url, username: 'service', password: STAFF_PASSWORD, adminDist, pids: { api: ours.pid, postgres: cluster.postmasterPid }, log });
         // Scenarios 5–6 (access report, erasure, retention) run with the full set, or when named; last,
         // because the retention run erases and ends customers and leaves their pages to be vacuumed.
-        if (name === 'ours' && (!onlyScenarios || onlyScenarios.has('privacy'))) {
-          privacy = await privacyScenarios(running, reportCustomerId, register.url, { env, registerSize: customers, exclude: [...samples.customerIds, reportCustomerId] });
+        if (privacyWanted) {
+          privacy = await privacyScenarios(ours, reportCustomerId, register.url, { env, registerSize: customers, exclude: [...samples.customerIds, reportCustomerId] });
         }
-      } finally {
-        await running.stop();
+        calibrate(`after ${[adminWanted ? 'the admin app' : '', privacyWanted ? 'the privacy scenarios' : ''].filter(Boolean).join(' and ')}`);
       }
-      calibrate(name, 'after');
+    } finally {
+      for (const contestant of running) await contestant.stop();
     }
+    // The table lists each scenario's contestants in the order given, each at every connection count.
+    const measuredScenarios = [...new Set(measurements.map((m) => m.scenario))];
+    const rank = (m: Measurement) => [measuredScenarios.indexOf(m.scenario), contestants.indexOf(m.contestant), connectionCounts.indexOf(m.connections)];
+    measurements.sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+    });
   } finally {
     await cluster.stop();
   }
   const markdown = report({
     started,
     machine: info,
-    settings: { customers, seconds, warmupSeconds, connections: connectionCounts, quick, pinning, postgres: cluster.settings, generation },
+    settings: { customers, seconds, warmupSeconds, rounds, connections: connectionCounts, quick, pinning, postgres: cluster.settings, generation },
     measurements,
     privacy,
     admin,

@@ -13,6 +13,8 @@ const TICKS_PER_SECOND = (() => {
 interface Stat {
   ppid: number;
   cpuMs: number;
+  /** CPU of its children that ended and were waited for (cutime + cstime). */
+  reapedMs: number;
 }
 
 function stat(pid: number): Stat | undefined {
@@ -22,7 +24,8 @@ function stat(pid: number): Stat | undefined {
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);
     const stime = Number(fields[12]);
-    return { ppid: Number(fields[1]), cpuMs: ((utime + stime) * 1000) / TICKS_PER_SECOND };
+    const reaped = Number(fields[13]) + Number(fields[14]);
+    return { ppid: Number(fields[1]), cpuMs: ((utime + stime) * 1000) / TICKS_PER_SECOND, reapedMs: (reaped * 1000) / TICKS_PER_SECOND };
   } catch {
     return undefined;
   }
@@ -33,7 +36,13 @@ export function processCpuMs(pid: number): number {
   return stat(pid)?.cpuMs ?? 0;
 }
 
-/** CPU milliseconds of a process and all its descendants alive now (e.g. a postmaster and its backends). */
+/**
+ * CPU milliseconds of a process and all its descendants: those alive now, and those that ended
+ * (e.g. a postmaster, its backends, and the backends of connections that closed). A backend that
+ * exits between two readings moves its time into its parent's reaped time, so the difference of
+ * two readings is never the backend's whole life lost (a pool closing idle connections while
+ * another contestant is measured once made PostgreSQL's CPU per operation negative).
+ */
 export function treeCpuMs(rootPid: number): number {
   const children = new Map<number, number[]>();
   const cpu = new Map<number, number>();
@@ -42,7 +51,7 @@ export function treeCpuMs(rootPid: number): number {
     if (!Number.isInteger(pid)) continue;
     const s = stat(pid);
     if (!s) continue;
-    cpu.set(pid, s.cpuMs);
+    cpu.set(pid, s.cpuMs + s.reapedMs);
     const list = children.get(s.ppid) ?? [];
     list.push(pid);
     children.set(s.ppid, list);

@@ -9,6 +9,8 @@ export interface Measurement {
   connections: number;
   problem?: string;
   perSecond?: number;
+  /** Each round's throughput, in round order (rounds.ts). */
+  perSecondByRound?: number[];
   p50?: number;
   p95?: number;
   p99?: number;
@@ -36,6 +38,8 @@ interface ReportInput {
     customers: number;
     seconds: number;
     warmupSeconds: number;
+    /** Turns each contestant took per scenario and connection count (rounds.ts). */
+    rounds: number;
     connections: number[];
     quick: boolean;
     pinning: boolean;
@@ -46,7 +50,7 @@ interface ReportInput {
   privacy: SingleTiming[];
   /** The admin app in headless Chromium (scenario `admin`), when it ran. */
   admin?: AdminMeasurement;
-  /** The fixed work timed on each core before and after each contestant (calibration.ts). */
+  /** The fixed work timed on each core at the start and after each scenario (calibration.ts). */
   speeds?: CoreSpeed[];
 }
 
@@ -68,25 +72,17 @@ function median(values: number[]): number | undefined {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** The speed of each core before → after each contestant, as a percentage of the fastest seen. */
+/** The speed of each core at each time it was timed, as a percentage of the fastest seen. */
 export function coreSpeedLine(speeds: CoreSpeed[], pinning: boolean): string {
   const relative = relativeSpeeds(speeds);
-  const percent = (values: number[]) => values.map((value) => value.toFixed(0)).join(' / ');
-  const contestants = [...new Set(speeds.map((speed) => speed.contestant))];
-  const parts = contestants.map((contestant) => {
-    const at = (when: CoreSpeed['when']) => {
-      const index = speeds.findIndex((speed) => speed.contestant === contestant && speed.when === when);
-      return index < 0 ? '–' : `${percent(relative[index]!)} %`;
-    };
-    return `${CONTESTANTS[contestant] ?? contestant} ${at('before')} → ${at('after')}`;
-  });
+  const parts = speeds.map((speed, index) => `${speed.label} ${relative[index]!.map((value) => value.toFixed(0)).join(' / ')} %`);
   const cores = pinning ? 'core 0 / core 1' : 'any core';
   const slowest = Math.min(...relative.flat());
   const verdict =
     slowest < 85
-      ? `; **the machine was slower at times during this run (down to ${slowest.toFixed(0)} %): compare contestants measured at different times with care**`
+      ? `; **the machine was slower at times during this run (down to ${slowest.toFixed(0)} %): the contestants took turns, so such a spell met all of them, but the absolute figures of that scenario are lower**`
       : '; steady within 15 % throughout';
-  return `(a fixed piece of work, an integer loop and random reads over 4 MB, timed on each core just before and just after each contestant, ${cores}, 100 % = the fastest seen in this run; a sample of a moment, not of the whole measurement): ${parts.join('; ')}${verdict}`;
+  return `(a fixed piece of work, an integer loop and random reads over 4 MB, timed on each core at the start and after each scenario, ${cores}, 100 % = the fastest seen in this run; a sample of a moment, not of the whole measurement): ${parts.join('; ')}${verdict}`;
 }
 
 export function report(input: ReportInput): string {
@@ -106,7 +102,12 @@ export function report(input: ReportInput): string {
   add(`- **Machine**: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB memory, Node ${machine.node}, ${machine.postgres}`);
   add(`- **Load average when the run started**: ${machine.loadAtStart} (other work on the machine shows here; on 2 cores anything above ~2 means the run shared the CPUs)`);
   add(`- **Register**: ${settings.customers.toLocaleString('en-US')} generated customers (\`register generate --seed 1\`)${settings.generation ? `; generated in this run in ${settings.generation.seconds.toFixed(0)} s${settings.generation.perSecond ? `, ${Math.round(settings.generation.perSecond).toLocaleString('en-US')} customers/s with indexes` : ''}` : ', reused from an earlier run'}`);
-  add(`- **Load**: autocannon 9.0.0, ${settings.connections.join(' and ')} connections, ${settings.warmupSeconds} s warm-up (every response checked for errors) then ${settings.seconds} s measured per scenario`);
+  add(
+    `- **Load**: autocannon 9.0.0, ${settings.connections.join(' and ')} connections, ${settings.seconds} s measured per scenario and contestant` +
+      (settings.rounds > 1
+        ? ` in ${settings.rounds} turns of ${(settings.seconds / settings.rounds).toFixed(1)} s: the contestants take turns, each round starting with the next one, so that a slower spell of the machine meets all of them alike; a ${settings.warmupSeconds} s warm-up before the first turn and ${Math.min(1, settings.warmupSeconds)} s before each later one, every response checked for errors`
+        : `, after a ${settings.warmupSeconds} s warm-up (every response checked for errors); the contestants one after another per scenario`),
+  );
   add(`- **Pinning**: ${settings.pinning ? 'the server under test on core 0; PostgreSQL (postmaster and backends) and the load generator on core 1 (taskset)' : 'none (fewer than 2 cores)'}`);
   if (input.speeds && input.speeds.length > 0) add(`- **Core speed** ${coreSpeedLine(input.speeds, settings.pinning)}`);
   add(`- **PostgreSQL settings** (a server of the benchmark's own): ${Object.entries(settings.postgres).filter(([name]) => !['listen_addresses', 'unix_socket_directories'].includes(name)).map(([name, value]) => `${name}=${value}`).join(', ')}`);
@@ -116,16 +117,16 @@ export function report(input: ReportInput): string {
   add();
   add('## Results');
   add();
-  add('| scenario | contestant | conn. | op/s | p50 ms | p95 ms | p99 ms | CPU ms/op server | CPU ms/op PostgreSQL | CPU ms/op total | SQL/op | RSS MB (peak) | failed |');
-  add('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  add('| scenario | contestant | conn. | op/s | op/s by turn | p50 ms | p95 ms | p99 ms | CPU ms/op server | CPU ms/op PostgreSQL | CPU ms/op total | SQL/op | RSS MB (peak) | failed |');
+  add('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const scenario of scenarioIds) {
     for (const m of measurements.filter((x) => x.scenario === scenario)) {
       if (m.problem) {
-        add(`| ${m.scenario} | ${CONTESTANTS[m.contestant] ?? m.contestant} | ${m.connections} | not measured: ${m.problem.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 200)} |${' – |'.repeat(9)}`);
+        add(`| ${m.scenario} | ${CONTESTANTS[m.contestant] ?? m.contestant} | ${m.connections} | not measured: ${m.problem.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 200)} |${' – |'.repeat(10)}`);
         continue;
       }
       add(
-        `| ${m.scenario} | ${CONTESTANTS[m.contestant] ?? m.contestant} | ${m.connections} | ${fixed(m.perSecond, 0)} | ${fixed(m.p50)} | ${fixed(m.p95)} | ${fixed(m.p99)} | ${fixed(m.apiCpuMs, 3)} | ${fixed(m.pgCpuMs, 3)} | ${fixed(total(m), 3)} | ${fixed(m.statements)} | ${fixed(m.rssMb, 0)} (${fixed(m.peakMb, 0)}) | ${m.failures ?? 0} |`,
+        `| ${m.scenario} | ${CONTESTANTS[m.contestant] ?? m.contestant} | ${m.connections} | ${fixed(m.perSecond, 0)} | ${m.perSecondByRound?.map((value) => value.toFixed(0)).join(' / ') ?? '–'} | ${fixed(m.p50)} | ${fixed(m.p95)} | ${fixed(m.p99)} | ${fixed(m.apiCpuMs, 3)} | ${fixed(m.pgCpuMs, 3)} | ${fixed(total(m), 3)} | ${fixed(m.statements)} | ${fixed(m.rssMb, 0)} (${fixed(m.peakMb, 0)}) | ${m.failures ?? 0} |`,
       );
     }
   }
