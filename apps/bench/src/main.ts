@@ -419,10 +419,9 @@ async function measureSlice(
   const apiBefore = processCpuMs(running.pid);
   const pgBefore = treeCpuMs(cluster.postmasterPid);
   const result: LoadResult = await measure(running.url, scenario, connections, seconds, running.headers);
-  if (result.operations === 0) {
-    log(`${where}: no operation completed in ${seconds} s`);
-    return { problem: `no operation completed in ${seconds.toFixed(1)} s of load${await aloneNote(running, scenario)}` };
-  }
+  // A slice in which nothing completed still counts its seconds and CPU (a pathological plan: the
+  // merged measurement shows how slow); only a contestant with no operation in any slice is not measured.
+  if (result.operations === 0) log(`${where}: no operation completed in ${seconds.toFixed(1)} s`);
   const apiCpuMs = processCpuMs(running.pid) - apiBefore;
   const pgCpuMs = treeCpuMs(cluster.postmasterPid) - pgBefore;
   // The statement that reads the counter is itself counted once.
@@ -462,6 +461,8 @@ async function measureInTurns(
 ): Promise<Measurement[]> {
   const slices = new Map<Running, Slice[]>();
   const problems = new Map<Running, string>();
+  /** For a contestant that completed nothing in a slice: how long one operation takes alone. */
+  const aloneNotes = new Map<Running, string>();
   const sliceSeconds = options.seconds / options.rounds;
   for (let round = 0; round < options.rounds; round += 1) {
     for (const { running, scenario } of turnOrder(contestants, round)) {
@@ -470,12 +471,18 @@ async function measureInTurns(
       const measured = await measureSlice(running, scenario, connections, sliceSeconds, warmup, options.cluster, options.dbUrl);
       if ('problem' in measured) problems.set(running, measured.problem);
       else slices.set(running, [...(slices.get(running) ?? []), measured.slice]);
+      if ('slice' in measured && measured.slice.operations === 0 && !aloneNotes.has(running)) aloneNotes.set(running, await aloneNote(running, scenario));
     }
   }
   return contestants.map(({ running, scenario }) => {
     const base = { contestant: running.name, scenario: scenario.id, label: scenario.label, connections };
     const problem = problems.get(running);
-    return problem ? { ...base, problem } : mergeSlices(base, slices.get(running)!);
+    if (problem) return { ...base, problem };
+    const measured = slices.get(running)!;
+    if (measured.every((slice) => slice.operations === 0)) {
+      return { ...base, problem: `no operation completed in ${options.seconds} s of load in ${measured.length} turns${aloneNotes.get(running) ?? ''}` };
+    }
+    return mergeSlices(base, measured);
   });
 }
 
