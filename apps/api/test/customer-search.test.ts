@@ -222,6 +222,36 @@ describe('the search’s order and pages (searchCustomerIds)', () => {
     expect(await countCustomerSearch(em(), search('kärkkä'), { $and: [{}, notUlpu] })).toBe(1);
   });
 
+  it('keeps one statement per shape (kind, filter, order, page) and gives it each request’s own values', async () => {
+    const page = { limit: 10, offset: 0 };
+    const privateOnes = searchPageStatement(em(), search('kärkkä'), { kind: CustomerKind.PRIVATE }, page);
+    const businesses = searchPageStatement(em(), search('ylö'), { kind: CustomerKind.BUSINESS }, page);
+    // Another text and another value of the same filter: the same statement, built once.
+    expect(businesses.sql).toBe(privateOnes.sql);
+    expect(businesses.prepared).toBeDefined();
+    expect(businesses.prepared).toBe(privateOnes.prepared);
+    // The text, then the filter's value in each of the four name branches.
+    expect(privateOnes.params).toEqual(['kärkkä', ...Array(4).fill(CustomerKind.PRIVATE)]);
+    expect(businesses.params).toEqual(['ylö', ...Array(4).fill(CustomerKind.BUSINESS)]);
+    for (const other of [
+      searchPageStatement(em(), search('kärkkä'), { kind: CustomerKind.PRIVATE }, { limit: 10, offset: 10 }),
+      searchPageStatement(em(), search('kärkkä'), { kind: CustomerKind.PRIVATE }, { ...page, direction: 'desc' }),
+      searchPageStatement(em(), search('kärkkä'), { city: 'Oulu' }, page),
+      searchPageStatement(em(), search('040 918'), { kind: CustomerKind.PRIVATE }, page),
+      searchCountStatement(em(), search('kärkkä'), { kind: CustomerKind.PRIVATE }),
+    ]) {
+      expect(other.sql).not.toBe(privateOnes.sql);
+    }
+    expect(searchPageStatement(em(), search('040 918'), undefined, page).params).toEqual(['+35840918']);
+    // Each answers with its own values, whichever shape was built first.
+    expect((await searchCustomerIds(em(), search('ylö'), { kind: CustomerKind.BUSINESS }, page)).ids).toEqual([ids.company]);
+    const privateYlo = (await searchCustomerIds(em(), search('ylö'), { kind: CustomerKind.PRIVATE }, page)).ids;
+    expect(privateYlo).toEqual(expect.arrayContaining([ids.ukkoPekka, ids.eero]));
+    expect(privateYlo).not.toContain(ids.company);
+    expect(await countCustomerSearch(em(), search('ylö'), { kind: CustomerKind.PRIVATE })).toBe(privateYlo.length);
+    expect(await countCustomerSearch(em(), search('ylö'), { kind: CustomerKind.BUSINESS })).toBe(1);
+  });
+
   it('finds the same customers as the filter that other query shapes use (customerSearchFilter)', async () => {
     for (const q of ['ylö', 'kärkkäinen', 'ull', 'pekka', '12 oy', '040 918 27', '+358 40 918', 'ulpu.k', 'info@ukko', 'xqz']) {
       const viaFilter = await em().find(Customer, customerSearchFilter(search(q)), { fields: ['id'], orderBy: { id: 'asc' } });

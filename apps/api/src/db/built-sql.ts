@@ -20,24 +20,37 @@ export function plainJson(value: unknown): boolean {
   return Object.entries(value as object).every(([key, inner]) => !RawQueryFragment.isKnownFragment(key) && plainJson(inner));
 }
 
-/**
- * A bounded cache of what was built from plain filters: `get` builds once per distinct key and
- * keeps at most `max` of them (later ones are built every time); a filter that is not plain is
- * always built anew, never keyed.
- */
-export class BuiltPerFilter<T> {
-  private readonly built = new Map<string, T>();
+/** What was built per key, for at most `max` keys: later keys' values are built every time. */
+export class BuiltPerKey<K, V> {
+  private readonly built = new Map<K, V>();
 
   constructor(private readonly max: number) {}
 
-  get(filter: unknown, extra: unknown, build: () => T): T {
-    const key = plainJson(filter) ? JSON.stringify([filter, extra]) : undefined;
-    if (key === undefined) return build();
+  get(key: K, build: () => V): V {
     let value = this.built.get(key);
     if (value === undefined) {
       value = build();
       if (this.built.size < this.max) this.built.set(key, value);
     }
     return value;
+  }
+}
+
+/**
+ * A bounded cache of what was built from plain filters: `get` builds once per distinct key and
+ * keeps at most `max` of them (later ones are built every time); a filter that is not plain is
+ * always built anew, never keyed.
+ */
+export class BuiltPerFilter<T> {
+  private readonly built: BuiltPerKey<string, T>;
+
+  constructor(max: number) {
+    this.built = new BuiltPerKey(max);
+  }
+
+  get(filter: unknown, extra: unknown, build: () => T): T {
+    const key = plainJson(filter) ? JSON.stringify([filter, extra]) : undefined;
+    if (key === undefined) return build();
+    return this.built.get(key, build);
   }
 }

@@ -11,6 +11,10 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Pool } from 'pg';
+import { BuiltPerKey } from './built-sql.js';
+
+/** Statements with more values than this run unnamed (`rowsOf`): lists of ids do not fill every connection with plans. */
+const MAX_NAMED_VALUES = 8;
 
 export interface Statement {
   /** The name it is prepared under: derived from the text, so one text is one statement. */
@@ -72,17 +76,22 @@ export class Sql {
    * only while it has few values, so that lists of ids do not fill every connection with plans.
    */
   async rowsOf<T>(text: string, values: readonly unknown[]): Promise<T[]> {
-    if (values.length > 8) return this.run<T>({ text, values: values as unknown[] });
-    let prepared = this.byText.get(text);
-    if (!prepared) {
-      prepared = statement(text);
-      // Names are hashes of the text: kept for the texts seen most (a list's pages repeat theirs).
-      if (this.byText.size < 500) this.byText.set(text, prepared);
-    }
-    return this.rows<T>(prepared, values);
+    if (values.length > MAX_NAMED_VALUES) return this.run<T>({ text, values: values as unknown[] });
+    // Names are hashes of the text: kept for the texts seen most (a list's pages repeat theirs).
+    return this.rows<T>(this.byText.get(text, () => statement(text)), values);
   }
 
-  private readonly byText = new Map<string, Statement>();
+  /**
+   * Rows of a statement built for a varying input and kept by the caller (e.g. per filter): as
+   * `rowsOf`, without finding it by its text first — for a text of a few kB, hashing it on every
+   * request cost more than building it had.
+   */
+  async rowsOfBuilt<T>(query: Statement, values: readonly unknown[]): Promise<T[]> {
+    if (values.length > MAX_NAMED_VALUES) return this.run<T>({ text: query.text, values: values as unknown[] });
+    return this.rows<T>(query, values);
+  }
+
+  private readonly byText = new BuiltPerKey<string, Statement>(500);
 
   private async run<T>(config: { name?: string; text: string; values: unknown[] }): Promise<T[]> {
     const started = Date.now();

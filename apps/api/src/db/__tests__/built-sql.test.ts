@@ -1,6 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import { describe, expect, it } from 'vitest';
-import { BuiltPerFilter, plainJson } from '../built-sql.js';
+import { BuiltPerFilter, BuiltPerKey, plainJson } from '../built-sql.js';
 
 describe('BuiltPerFilter', () => {
   it('builds once per distinct plain filter (values included) and extra', () => {
@@ -32,5 +32,20 @@ describe('BuiltPerFilter', () => {
     for (const n of [1, 2, 3, 3, 1]) cache.get({ n }, undefined, () => ++builds);
     // 1 and 2 are kept; 3 is built each time it is asked.
     expect(builds).toBe(4);
+  });
+});
+
+describe('BuiltPerKey', () => {
+  it('builds once per key, keeps at most max keys and still answers beyond them', () => {
+    const cache = new BuiltPerKey<string, string>(2);
+    let builds = 0;
+    const get = (key: string) => cache.get(key, () => `${key} ${++builds}`);
+    expect(get('a')).toBe('a 1');
+    expect(get('a')).toBe('a 1');
+    expect(get('b')).toBe('b 2');
+    // Past two keys: built every time, never kept.
+    expect(get('c')).toBe('c 3');
+    expect(get('c')).toBe('c 4');
+    expect(get('b')).toBe('b 2');
   });
 });

@@ -9,6 +9,7 @@
  * load one. Writes always go through the services and the ORM.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BuiltPerKey } from '../../db/built-sql.js';
 import { numbered, sqlOf, statement, type Statement } from '../../db/sql.js';
 import { classification } from '@register/schema';
 import { viewShape, type View } from '../../db/views.js';
@@ -42,6 +43,9 @@ const CONTRACT_RELATED = ['simCards'];
  */
 const MAX_SHAPES = 64;
 
+/** Ids queries (filters and sorts of the list, searches) whose page statement is kept, per shape. */
+const MAX_IDS_QUERIES = 500;
+
 /** The columns of each record a read carries (undefined: every column). */
 interface Shape {
   key: string;
@@ -58,7 +62,8 @@ const subjectKey = (typeName: string) => {
 
 export class CustomerReads {
   private readonly statements = new Map<string, Statement>();
-  private readonly selects = new Map<string, string>();
+  /** The page statements per selection (key) and ids query. */
+  private readonly pages = new Map<string, BuiltPerKey<string, Statement>>();
   private readonly shapes = new Map<string, Shape>();
 
   /** One customer with what is wanted and whether its processing is restricted, or null. */
@@ -85,18 +90,23 @@ export class CustomerReads {
   async page(em: EntityManager, idsQuery: { sql: string; params: readonly unknown[] }, wants: CustomerReadWants): Promise<View[]> {
     const { withContracts, withSims } = this.flags(wants);
     const shape = this.shape(em, wants);
-    // The select list depends only on what is wanted: built once, not on every page.
+    // The statement depends only on what is wanted and on the ids query, which the list and the
+    // search keep per filter (the same string each time, so finding it here hashes no text):
+    // built once per pair, not on every page.
     const key = `page:${withContracts}:${withSims}:${shape.key}`;
-    let select = this.selects.get(key);
-    if (!select) {
-      select = `select ${viewShape(em, Customer, CUSTOMER_RELATED).json('c', this.related(em, withContracts, withSims, shape), shape.customer)} as v`;
-      this.selects.set(key, select);
+    let byIdsQuery = this.pages.get(key);
+    if (!byIdsQuery) {
+      byIdsQuery = new BuiltPerKey(MAX_IDS_QUERIES);
+      this.pages.set(key, byIdsQuery);
     }
-    const text = `${select}
-                    from unnest((select array_agg(q.id) from (${numbered(idsQuery.sql)}) q)) with ordinality as p(id, n)
-                    join ${viewShape(em, Customer, CUSTOMER_RELATED).table} c on c."id" = p.id
-                   order by p.n`;
-    const rows = await (await sqlOf(em)).rowsOf<{ v: View }>(text, idsQuery.params);
+    const query = byIdsQuery.get(idsQuery.sql, () => {
+      const select = viewShape(em, Customer, CUSTOMER_RELATED).json('c', this.related(em, withContracts, withSims, shape), shape.customer);
+      return statement(`select ${select} as v
+                          from unnest((select array_agg(q.id) from (${numbered(idsQuery.sql)}) q)) with ordinality as p(id, n)
+                          join ${viewShape(em, Customer, CUSTOMER_RELATED).table} c on c."id" = p.id
+                         order by p.n`);
+    });
+    const rows = await (await sqlOf(em)).rowsOfBuilt<{ v: View }>(query, idsQuery.params);
     return rows.map((row) => this.readCustomer(em, row.v, withContracts, withSims));
   }
 

@@ -28,8 +28,8 @@
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../common/errors.js';
-import { BuiltPerFilter } from '../../db/built-sql.js';
-import { numbered, sqlOf } from '../../db/sql.js';
+import { BuiltPerFilter, BuiltPerKey } from '../../db/built-sql.js';
+import { numbered, sqlOf, statement, type Statement } from '../../db/sql.js';
 import type { Customer } from './customer.entity.js';
 
 export const MIN_SEARCH_LENGTH = 3;
@@ -180,6 +180,39 @@ export interface SearchResult {
 export interface SearchStatement {
   sql: string;
   params: unknown[];
+  /** The same SQL as a prepared statement (`$1`…), when it is one of the kept ones. */
+  prepared?: Statement;
+}
+
+/** A search statement's text, kept per shape: what its values are is up to each request. */
+interface BuiltSearch {
+  sql: string;
+  prepared: Statement;
+  /** How many times the filter's values repeat after the search text (once per branch). */
+  branches: number;
+}
+
+/**
+ * Search statements per shape (kind, filter SQL, order and page): the text of a name search is a
+ * few kB, and building it, numbering its placeholders and hashing it to find its prepared
+ * statement cost ~60 µs of the API's CPU per request, an eighth of a search. Admin lists page
+ * through a few shapes; past this many, further shapes are built every time.
+ */
+const MAX_SEARCH_SHAPES = 500;
+const builtSearches = new BuiltPerKey<string, BuiltSearch>(MAX_SEARCH_SHAPES);
+
+function builtSearch(shape: string, build: () => { sql: string; branches: number }): BuiltSearch {
+  return builtSearches.get(shape, () => {
+    const { sql, branches } = build();
+    return { sql, branches, prepared: statement(numbered(sql)) };
+  });
+}
+
+/** The statement of a kept shape with this request's values: the search text, then the filter's values per branch. */
+function withValues(built: BuiltSearch, search: CustomerSearch, filter: SearchStatement | undefined): SearchStatement {
+  const params: unknown[] = [search.text];
+  for (let i = 0; i < built.branches; i++) params.push(...(filter?.params ?? []));
+  return { sql: built.sql, params, prepared: built.prepared };
 }
 
 /**
@@ -224,56 +257,63 @@ export function searchPageStatement(
   }
   const direction = page.direction === 'desc' ? 'desc' : 'asc';
   const filter = whereSql(em, where);
-  const keys = keysOf(search);
-  if (keys.length === 1) {
-    // Phone numbers and e-mail addresses: one index, in its order.
-    const key = keys[0]!.key('"c".');
-    const only = branch(keys[0]!, '"c"."id"', filter, `order by ${key} ${direction}, "c"."id" ${direction} limit ${page.limit} offset ${page.offset}`);
-    return { sql: `${BOUNDS(keys[0]!.term)}${only.sql}`, params: [search.text, ...only.params] };
-  }
-  // Names: each branch in the order of its own key, then the whole name, then the id. A customer
-  // matched by two words (Matti Mattila, "mat") is in two branches and keeps its first place. The
-  // first `take` rows of each branch hold every customer of the first `take` places of the whole
-  // order, so the page is exact.
-  const take = page.offset + page.limit;
-  const whole = nameFromWord('"c".', 1);
-  const branches = keys.map((key, i) => {
-    const order = [key.key('"c".'), ...(i > 0 ? [whole] : []), '"c"."id"'].map((part) => `${part} ${direction}`).join(', ');
-    return branch(key, `"c"."id", ${key.key('"c".')} as "key", ${whole} as "name_key"`, filter, `order by ${order} limit ${take}`);
+  const shape = `page\u0000${search.kind}\u0000${direction}\u0000${page.limit}\u0000${page.offset}\u0000${filter?.sql ?? ''}`;
+  const built = builtSearch(shape, () => {
+    const keys = keysOf(search);
+    if (keys.length === 1) {
+      // Phone numbers and e-mail addresses: one index, in its order.
+      const key = keys[0]!.key('"c".');
+      const only = branch(keys[0]!, '"c"."id"', filter, `order by ${key} ${direction}, "c"."id" ${direction} limit ${page.limit} offset ${page.offset}`);
+      return { sql: `${BOUNDS(keys[0]!.term)}${only}`, branches: 1 };
+    }
+    // Names: each branch in the order of its own key, then the whole name, then the id. A customer
+    // matched by two words (Matti Mattila, "mat") is in two branches and keeps its first place. The
+    // first `take` rows of each branch hold every customer of the first `take` places of the whole
+    // order, so the page is exact.
+    const take = page.offset + page.limit;
+    const whole = nameFromWord('"c".', 1);
+    const branches = keys.map((key, i) => {
+      const order = [key.key('"c".'), ...(i > 0 ? [whole] : []), '"c"."id"'].map((part) => `${part} ${direction}`).join(', ');
+      return branch(key, `"c"."id", ${key.key('"c".')} as "key", ${whole} as "name_key"`, filter, `order by ${order} limit ${take}`);
+    });
+    const union = branches.map((part) => `(${part})`).join(' union all ');
+    return {
+      sql:
+        `${BOUNDS(keys[0]!.term)}select "id" from (select distinct on ("id") "id", "key", "name_key" from (${union}) as "m" ` +
+        `order by "id", "key" ${direction}, "name_key" ${direction}) as "d" ` +
+        `order by "key" ${direction}, "name_key" ${direction}, "id" ${direction} limit ${page.limit} offset ${page.offset}`,
+      branches: branches.length,
+    };
   });
-  const union = branches.map((part) => `(${part.sql})`).join(' union all ');
-  return {
-    sql:
-      `${BOUNDS(keys[0]!.term)}select "id" from (select distinct on ("id") "id", "key", "name_key" from (${union}) as "m" ` +
-      `order by "id", "key" ${direction}, "name_key" ${direction}) as "d" ` +
-      `order by "key" ${direction}, "name_key" ${direction}, "id" ${direction} limit ${page.limit} offset ${page.offset}`,
-    params: [search.text, ...branches.flatMap((part) => part.params)],
-  };
+  return withValues(built, search, filter);
 }
 
 /** The statement of `countCustomerSearch` (one column, `count`). */
 export function searchCountStatement(em: EntityManager, search: CustomerSearch, where: FilterQuery<Customer> | undefined): SearchStatement {
   const filter = whereSql(em, where);
-  const keys = keysOf(search);
-  // A customer matched by two words is counted at the first (Matti Mattila, "mat": by the whole
-  // name): each key's count leaves out the rows an earlier key matches. That is a test on the
-  // index entry (the name is in every index), cheaper than collecting the ids to drop repeats.
-  const branches = keys.map((key, i) => {
-    const earlier = keys.slice(0, i).map((other) => ` and not (${inBounds(other.key('"c".'))})`).join('');
-    return branch(key, 'count(*)', filter, '', earlier);
+  const built = builtSearch(`count\u0000${search.kind}\u0000${filter?.sql ?? ''}`, () => {
+    const keys = keysOf(search);
+    // A customer matched by two words is counted at the first (Matti Mattila, "mat": by the whole
+    // name): each key's count leaves out the rows an earlier key matches. That is a test on the
+    // index entry (the name is in every index), cheaper than collecting the ids to drop repeats.
+    const branches = keys.map((key, i) => {
+      const earlier = keys.slice(0, i).map((other) => ` and not (${inBounds(other.key('"c".'))})`).join('');
+      return branch(key, 'count(*)', filter, '', earlier);
+    });
+    return { sql: `${BOUNDS(keys[0]!.term)}select (${branches.map((part) => `(${part})`).join(' + ')})::int as "count"`, branches: branches.length };
   });
-  return {
-    sql: `${BOUNDS(keys[0]!.term)}select (${branches.map((part) => `(${part.sql})`).join(' + ')})::int as "count"`,
-    params: [search.text, ...branches.flatMap((part) => part.params)],
-  };
+  return withValues(built, search, filter);
 }
 
-/** `select <columns> from customer c where <key starts with the text> and <where> <tail>`. */
-function branch({ key }: SearchKey, columns: string, filter: SearchStatement | undefined, tail: string, condition = ''): SearchStatement {
-  const sql =
+/**
+ * `select <columns> from customer c where <key starts with the text> and <where> <tail>`; its
+ * values are the filter's (withValues).
+ */
+function branch({ key }: SearchKey, columns: string, filter: SearchStatement | undefined, tail: string, condition = ''): string {
+  return (
     `select ${columns} from "customer" as "c" ` +
-    `where ${inBounds(key('"c".'))}${condition}${filter ? ` and (${filter.sql})` : ''}${tail ? ` ${tail}` : ''}`;
-  return { sql, params: [...(filter?.params ?? [])] };
+    `where ${inBounds(key('"c".'))}${condition}${filter ? ` and (${filter.sql})` : ''}${tail ? ` ${tail}` : ''}`
+  );
 }
 
 const WHERE_PREFIX = 'select 1 from "customer" as "c" where ';
@@ -298,9 +338,10 @@ function whereSql(em: EntityManager, where: FilterQuery<Customer> | undefined): 
 }
 
 /** A read outside a transaction is a prepared statement (db/sql.ts); inside one, the ORM's. */
-async function run<T>(em: EntityManager, { sql, params }: SearchStatement): Promise<T[]> {
+async function run<T>(em: EntityManager, { sql, params, prepared }: SearchStatement): Promise<T[]> {
   if (em.isInTransaction()) return em.execute<T[]>(sql, params);
-  return (await sqlOf(em)).rowsOf<T>(numbered(sql), params);
+  const runner = await sqlOf(em);
+  return prepared ? runner.rowsOfBuilt<T>(prepared, params) : runner.rowsOf<T>(numbered(sql), params);
 }
 
 /**
