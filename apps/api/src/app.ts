@@ -220,6 +220,11 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
+  // The audit's append queue (none with BENCH_DISABLE_RULES); a failed background merge of its
+  // subject index is logged without any personal data (there is none in it) and tried again later.
+  const appends = config.benchDisableRules
+    ? undefined
+    : await auditAppendQueue(orm.em, (error) => logger.warn({ err: error }, 'audit: merging the subject index in the background failed; appends merge it themselves'));
   const apollo = new ApolloServer<RequestContext>({
     // The schema, with an executor that compiles each operation once (graphql/executor.ts).
     ...(config.graphql.jit ? { gateway: jitGateway(schema) } : { schema }),
@@ -232,16 +237,17 @@ export async function createApp({ config, orm, services, logger }: AppOptions): 
     // graphql-armor's typings point at Apollo's CommonJS build; the plugins are the same objects.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      auditPlugin(logger, config.benchDisableRules ? undefined : await auditAppendQueue(orm.em)),
+      auditPlugin(logger, appends),
       // No HTTP caching of personal data, and without it Apollo does not wrap every field's
       // resolver to compute cache hints (a cost per field of every response).
       ApolloServerPluginCacheControlDisabled(),
-      // The session cache's change listener ends with the server.
+      // The session cache's change listener and the audit's background merges end with the server.
       {
         async serverWillStart() {
           return {
             async serverWillStop() {
               await services.auth.sessions.stop();
+              await appends?.close();
             },
           };
         },

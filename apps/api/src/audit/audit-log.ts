@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { classification } from '@register/schema';
 import { actorOf, type Caller } from '../access/caller.js';
 import { sqlOf, statement, type Sql } from '../db/sql.js';
+import { SubjectIndexFlush } from './subject-index.js';
 
 const AUDIT_APPEND = statement('select audit_append($1::jsonb)');
+const FLUSH_SUBJECT_INDEX = statement('select audit_flush_subject_index()');
 
 export interface AuditEntry {
   operation: string;
@@ -249,7 +251,13 @@ export class AppendQueue {
   constructor(
     private readonly write: (rows: AuditRow[]) => Promise<unknown>,
     private readonly maxDelayMs = 1,
+    private readonly subjectIndex?: SubjectIndexFlush,
   ) {}
+
+  /** The server stops: no further background merge of the subject index (one in progress ends first). */
+  async close(): Promise<void> {
+    await this.subjectIndex?.close();
+  }
 
   /** A request that may append began. Each `started` is followed by one `finished`. */
   started(): void {
@@ -301,16 +309,32 @@ export class AppendQueue {
 
 const queues = new WeakMap<Sql, AppendQueue>();
 
+/** Where a background merge of the subject index reports a failure (the API's logger). */
+let reportFlushError: (error: unknown) => void = () => undefined;
+
 function appendQueue(sql: Sql): AppendQueue {
   let queue = queues.get(sql);
   if (!queue) {
-    queue = new AppendQueue((rows) => sql.rows(AUDIT_APPEND, [JSON.stringify(rows)]));
+    const subjectIndex = new SubjectIndexFlush(
+      () => sql.rows(FLUSH_SUBJECT_INDEX, []),
+      (error) => reportFlushError(error),
+    );
+    queue = new AppendQueue(async (rows) => {
+      await sql.rows(AUDIT_APPEND, [JSON.stringify(rows)]);
+      let ids = 0;
+      for (const row of rows) ids += row.subject_ids?.length ?? 0;
+      subjectIndex.noted(ids);
+    }, undefined, subjectIndex);
     queues.set(sql, queue);
   }
   return queue;
 }
 
-/** The append queue of the EntityManager's pool: the API counts its requests in flight on it. */
-export async function auditAppendQueue(em: EntityManager): Promise<AppendQueue> {
+/**
+ * The append queue of the EntityManager's pool: the API counts its requests in flight on it, and
+ * closes it when it stops. `onFlushError` hears of a background merge of the subject index that failed.
+ */
+export async function auditAppendQueue(em: EntityManager, onFlushError?: (error: unknown) => void): Promise<AppendQueue> {
+  if (onFlushError) reportFlushError = onFlushError;
   return appendQueue(await sqlOf(em));
 }
