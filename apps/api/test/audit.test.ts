@@ -429,10 +429,17 @@ describe('the subject index, merged in the background', () => {
     expect(found!.count).toBe('1');
   });
 
-  it('lets a role that does not own the index merge it, and nothing else', async () => {
+  it('lets a role that does not own the index merge it when granted, and nothing else', async () => {
     const role = `audit_merge_probe_${process.pid}`;
     await sql(app, `create role ${role}`);
     try {
+      // Not to everyone: a role must be granted it.
+      await expect(
+        app.orm.em.fork().transactional(async (em) => {
+          await em.execute(`set local role ${role}`);
+          await em.execute('select audit_flush_subject_index()');
+        }),
+      ).rejects.toThrow(/permission denied/);
       await app.orm.em.fork().transactional(async (em) => {
         await em.execute(`grant execute on function audit_flush_subject_index() to ${role}`);
         await em.execute(`set local role ${role}`);
