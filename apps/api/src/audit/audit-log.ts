@@ -254,6 +254,11 @@ export class AppendQueue {
     private readonly subjectIndex?: SubjectIndexFlush,
   ) {}
 
+  /** Where a failed background merge of the subject index is reported (the API's logger). */
+  onSubjectIndexError(report: (error: unknown) => void): void {
+    if (this.subjectIndex) this.subjectIndex.onError = report;
+  }
+
   /** The server stops: no further background merge of the subject index (one in progress ends first). */
   async close(): Promise<void> {
     await this.subjectIndex?.close();
@@ -309,16 +314,10 @@ export class AppendQueue {
 
 const queues = new WeakMap<Sql, AppendQueue>();
 
-/** Where a background merge of the subject index reports a failure (the API's logger). */
-let reportFlushError: (error: unknown) => void = () => undefined;
-
 function appendQueue(sql: Sql): AppendQueue {
   let queue = queues.get(sql);
   if (!queue) {
-    const subjectIndex = new SubjectIndexFlush(
-      () => sql.rows(FLUSH_SUBJECT_INDEX, []),
-      (error) => reportFlushError(error),
-    );
+    const subjectIndex = new SubjectIndexFlush(() => sql.rows(FLUSH_SUBJECT_INDEX, []));
     queue = new AppendQueue(async (rows) => {
       await sql.rows(AUDIT_APPEND, [JSON.stringify(rows)]);
       let ids = 0;
@@ -335,6 +334,7 @@ function appendQueue(sql: Sql): AppendQueue {
  * closes it when it stops. `onFlushError` hears of a background merge of the subject index that failed.
  */
 export async function auditAppendQueue(em: EntityManager, onFlushError?: (error: unknown) => void): Promise<AppendQueue> {
-  if (onFlushError) reportFlushError = onFlushError;
-  return appendQueue(await sqlOf(em));
+  const queue = appendQueue(await sqlOf(em));
+  if (onFlushError) queue.onSubjectIndexError(onFlushError);
+  return queue;
 }

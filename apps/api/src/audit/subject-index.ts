@@ -36,13 +36,12 @@ export class SubjectIndexFlush {
   private since: number | undefined;
   private running: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  /** When the timer set fires (ms). */
-  private deadline: number | undefined;
   private closed = false;
 
   constructor(
     private readonly merge: () => Promise<unknown>,
-    private readonly onError: (error: unknown) => void = () => undefined,
+    /** Hears of a merge that failed (the API logs it). */
+    public onError: (error: unknown) => void = () => undefined,
     private readonly options: SubjectIndexFlushOptions = SUBJECT_INDEX_FLUSH,
   ) {}
 
@@ -59,7 +58,6 @@ export class SubjectIndexFlush {
     this.closed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.deadline = undefined;
     await this.running;
   }
 
@@ -68,10 +66,9 @@ export class SubjectIndexFlush {
     const waited = Date.now() - (this.since ?? Date.now());
     if (this.appended >= this.options.everyIds || waited >= this.options.afterMs) {
       this.start();
-    } else if (this.deadline !== (this.since ?? 0) + this.options.afterMs) {
-      // (Set anew only when the deadline moved: the wait was changed.)
+    } else {
+      // Set anew at each append, so that a changed wait counts from the first id.
       clearTimeout(this.timer);
-      this.deadline = (this.since ?? 0) + this.options.afterMs;
       this.timer = setTimeout(() => this.start(), this.options.afterMs - waited);
       // A pending merge never keeps the process alive.
       this.timer.unref?.();
@@ -81,7 +78,6 @@ export class SubjectIndexFlush {
   private start(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.deadline = undefined;
     if (this.running || this.closed) return;
     this.appended = 0;
     this.since = undefined;

@@ -180,8 +180,11 @@ export interface SearchResult {
 export interface SearchStatement {
   sql: string;
   params: unknown[];
-  /** The same SQL as a prepared statement (`$1`…), when it is one of the kept ones. */
-  prepared?: Statement;
+}
+
+/** A search's statement: its SQL with `?`, and the same as a prepared statement (`$1`…), kept per shape. */
+export interface PreparedSearch extends SearchStatement {
+  prepared: Statement;
 }
 
 /** A search statement's text, kept per shape: what its values are is up to each request. */
@@ -209,7 +212,7 @@ function builtSearch(shape: string, build: () => { sql: string; branches: number
 }
 
 /** The statement of a kept shape with this request's values: the search text, then the filter's values per branch. */
-function withValues(built: BuiltSearch, search: CustomerSearch, filter: SearchStatement | undefined): SearchStatement {
+function withValues(built: BuiltSearch, search: CustomerSearch, filter: SearchStatement | undefined): PreparedSearch {
   const params: unknown[] = [search.text];
   for (let i = 0; i < built.branches; i++) params.push(...(filter?.params ?? []));
   return { sql: built.sql, params, prepared: built.prepared };
@@ -250,7 +253,7 @@ export function searchPageStatement(
   search: CustomerSearch,
   where: FilterQuery<Customer> | undefined,
   page: SearchPage,
-): SearchStatement {
+): PreparedSearch {
   for (const [name, value] of Object.entries({ limit: page.limit, offset: page.offset })) {
     // Written into the statement's text: whole numbers only (listOptions has checked them).
     if (!Number.isSafeInteger(value) || value < 0) throw new Error(`customer search: ${name} must be a whole number, got ${value}`);
@@ -289,7 +292,7 @@ export function searchPageStatement(
 }
 
 /** The statement of `countCustomerSearch` (one column, `count`). */
-export function searchCountStatement(em: EntityManager, search: CustomerSearch, where: FilterQuery<Customer> | undefined): SearchStatement {
+export function searchCountStatement(em: EntityManager, search: CustomerSearch, where: FilterQuery<Customer> | undefined): PreparedSearch {
   const filter = whereSql(em, where);
   const built = builtSearch(`count\u0000${search.kind}\u0000${filter?.sql ?? ''}`, () => {
     const keys = keysOf(search);
@@ -338,10 +341,9 @@ function whereSql(em: EntityManager, where: FilterQuery<Customer> | undefined): 
 }
 
 /** A read outside a transaction is a prepared statement (db/sql.ts); inside one, the ORM's. */
-async function run<T>(em: EntityManager, { sql, params, prepared }: SearchStatement): Promise<T[]> {
+async function run<T>(em: EntityManager, { sql, params, prepared }: PreparedSearch): Promise<T[]> {
   if (em.isInTransaction()) return em.execute<T[]>(sql, params);
-  const runner = await sqlOf(em);
-  return prepared ? runner.rowsOfBuilt<T>(prepared, params) : runner.rowsOf<T>(numbered(sql), params);
+  return (await sqlOf(em)).rowsOfBuilt<T>(prepared, params);
 }
 
 /**
