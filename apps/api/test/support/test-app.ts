@@ -95,6 +95,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Statements the API runs off any request's path. */
+const BACKGROUND = /\baudit_flush_subject_index\(/;
+
 /**
  * Starts the real HTTP server (Express + Apollo + shield + audit) on a free port against its own
  * database, seeded with the demo register (one user per role, `customers` customers).
@@ -104,8 +107,21 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = testConfig(options.config);
+  const onQuery = options.onQuery;
   const orm = await MikroORM.init(
-    ormConfig(database.url, { pool: { min: 0, max: 5 }, ...(options.onQuery ? { onQuery: options.onQuery } : {}) }),
+    ormConfig(database.url, {
+      pool: { min: 0, max: 5 },
+      // The statements of requests: the background merge of the audit's subject index (at most
+      // 30 s after an append, audit/subject-index.ts) belongs to no request, and would otherwise
+      // land in whichever request a test happens to be counting.
+      ...(onQuery
+        ? {
+            onQuery: (text: string) => {
+              if (!BACKGROUND.test(text)) onQuery(text);
+            },
+          }
+        : {}),
+    }),
   );
   const logger = createLogger('silent');
   const services = createServices(config);
