@@ -275,8 +275,11 @@ async function startContestant(name: string, databaseUrl: string, env: NodeJS.Pr
     RETENTION_JOB: 'false',
     BENCH_DISABLE_RULES: name === 'ours-rules-off' ? 'true' : 'false',
   };
+  // BENCH_NODE_ARGS: extra options for the servers' Node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`
+  // to profile them (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = [...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []), script];
   const command = pinning ? 'taskset' : process.execPath;
-  const commandArgs = pinning ? ['-c', String(API_CORE), process.execPath, script] : [script];
+  const commandArgs = pinning ? ['-c', String(API_CORE), process.execPath, ...nodeArgs] : nodeArgs;
   let output = '';
   const child = spawn(command, commandArgs, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
