@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SubjectIndexFlush } from '../subject-index.js';
 
 const options = { everyIds: 100, afterMs: 2_000 };
@@ -10,13 +10,16 @@ function controlledMerge() {
   return { merge, calls };
 }
 
+// Every case runs on fake timers: the merge's wait is driven by the test.
+beforeEach(() => {
+  vi.useFakeTimers();
+});
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('merging the subject index in the background', () => {
   it('merges at once when enough ids were appended, else at the latest afterMs after the first', async () => {
-    vi.useFakeTimers();
     const { merge, calls } = controlledMerge();
     const flush = new SubjectIndexFlush(merge, undefined, options);
     flush.noted(40);
@@ -35,7 +38,6 @@ describe('merging the subject index in the background', () => {
   });
 
   it('merges one at a time; what came during a merge is merged after it, by the same rules', async () => {
-    vi.useFakeTimers();
     const { merge, calls } = controlledMerge();
     const flush = new SubjectIndexFlush(merge, undefined, options);
     flush.noted(150);
@@ -56,7 +58,6 @@ describe('merging the subject index in the background', () => {
   });
 
   it('counts the wait from the first id since the last merge, also when appends come later', async () => {
-    vi.useFakeTimers();
     const { merge, calls } = controlledMerge();
     const settings = { ...options };
     const flush = new SubjectIndexFlush(merge, undefined, settings);
@@ -83,7 +84,6 @@ describe('merging the subject index in the background', () => {
   });
 
   it('reports a failed merge instead of throwing, and merges again later', async () => {
-    vi.useFakeTimers();
     const { merge, calls } = controlledMerge();
     const errors: unknown[] = [];
     const flush = new SubjectIndexFlush(merge, (error) => errors.push(error), options);
@@ -98,7 +98,6 @@ describe('merging the subject index in the background', () => {
   });
 
   it('does nothing for appends without ids, and nothing after close (a merge in progress ends first)', async () => {
-    vi.useFakeTimers();
     const { merge, calls } = controlledMerge();
     const flush = new SubjectIndexFlush(merge, undefined, options);
     flush.noted(0);
